@@ -1,0 +1,437 @@
+//! The family graph: one node per person, parent→child edges merged from both sides of the data
+//! (P22/P25 on the child, P40 on the parent), spouses, and the data problems found.
+
+use crate::{Person, Qid, Sex};
+use petgraph::graphmap::{DiGraphMap, UnGraphMap};
+use petgraph::Direction::{Incoming, Outgoing};
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+use std::hash::BuildHasherDefault;
+
+/// A deterministic hasher: the same data gives the same iteration order on every run.
+pub(crate) type Hasher = BuildHasherDefault<DefaultHasher>;
+pub(crate) type Map<K, V> = HashMap<K, V, Hasher>;
+pub(crate) type Set<K> = HashSet<K, Hasher>;
+
+/// Which parent a link names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Father,
+    Mother,
+    /// Known only from the parent's P40, and the parent's sex is unknown.
+    Parent,
+}
+
+/// A parent→child edge and where it was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub role: Role,
+    /// Stated on the child (P22/P25).
+    pub from_child: bool,
+    /// Stated on the parent (P40).
+    pub from_parent: bool,
+}
+
+/// A problem in the data, shown to the user and never looped on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// More than one father (or mother) for one person, after merging both sides of the data.
+    ConflictingParents {
+        child: Qid,
+        role: Role,
+        parents: Vec<Qid>,
+    },
+    /// These people are their own ancestors (a cycle of parent links).
+    OwnAncestor { people: Vec<Qid> },
+}
+
+impl Problem {
+    /// The problem in words, naming people with `name`.
+    pub fn describe(&self, name: impl Fn(Qid) -> String) -> String {
+        let list = |v: &[Qid]| {
+            let names: Vec<String> = v.iter().map(|q| format!("{} ({q})", name(*q))).collect();
+            names.join(", ")
+        };
+        match self {
+            Problem::ConflictingParents {
+                child,
+                role,
+                parents,
+            } => {
+                let what = match role {
+                    Role::Father => "fathers",
+                    Role::Mother => "mothers",
+                    Role::Parent => "parents",
+                };
+                format!(
+                    "{} ({child}) has {} {what} in the data: {}",
+                    name(*child),
+                    parents.len(),
+                    list(parents)
+                )
+            }
+            Problem::OwnAncestor { people } => {
+                if people.len() == 1 {
+                    format!("{} is given as their own ancestor", list(people))
+                } else {
+                    format!(
+                        "the parent links form a loop, so these people are their own ancestors: {}",
+                        list(people)
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(|q| q.to_string()))
+    }
+}
+
+/// The family as far as it is known.
+#[derive(Clone, Debug, Default)]
+pub struct FamilyGraph {
+    /// parent → child
+    parents: DiGraphMap<Qid, Link, Hasher>,
+    spouses: UnGraphMap<Qid, (), Hasher>,
+    sex: Map<Qid, Sex>,
+    loaded: Set<Qid>,
+    redirects: Map<Qid, Qid>,
+}
+
+impl FamilyGraph {
+    pub fn new() -> FamilyGraph {
+        FamilyGraph::default()
+    }
+
+    fn resolve(&self, q: Qid) -> Qid {
+        let mut q = q;
+        // Bounded: a redirect chain can't be longer than the map.
+        for _ in 0..=self.redirects.len() {
+            match self.redirects.get(&q) {
+                Some(&to) if to != q => q = to,
+                _ => break,
+            }
+        }
+        q
+    }
+
+    /// Adds a person's entity: the node, their sex, and every link they state.
+    pub fn add_person(&mut self, p: &Person) {
+        let id = self.resolve(p.id);
+        self.parents.add_node(id);
+        self.loaded.insert(id);
+        if p.sex != Sex::Unknown {
+            self.sex.insert(id, p.sex);
+        }
+        for &f in &p.fathers {
+            self.link(f, id, Role::Father, true);
+        }
+        for &m in &p.mothers {
+            self.link(m, id, Role::Mother, true);
+        }
+        let role = match p.sex {
+            Sex::Male => Role::Father,
+            Sex::Female => Role::Mother,
+            Sex::Unknown => Role::Parent,
+        };
+        for &c in &p.children {
+            self.link(id, c, role, false);
+        }
+        for &s in &p.spouses {
+            let s = self.resolve(s);
+            if s != id {
+                self.spouses.add_edge(id, s, ());
+            }
+        }
+    }
+
+    fn link(&mut self, parent: Qid, child: Qid, role: Role, from_child: bool) {
+        let parent = self.resolve(parent);
+        let child = self.resolve(child);
+        if parent == child {
+            return;
+        }
+        self.add_link(
+            parent,
+            child,
+            Link {
+                role,
+                from_child,
+                from_parent: !from_child,
+            },
+        );
+    }
+
+    fn add_link(&mut self, parent: Qid, child: Qid, new: Link) {
+        if let Some(l) = self.parents.edge_weight_mut(parent, child) {
+            // The child's side names the role; the parent's side only fills in an unknown one.
+            if l.role == Role::Parent || (new.from_child && !l.from_child) {
+                l.role = new.role;
+            }
+            l.from_child |= new.from_child;
+            l.from_parent |= new.from_parent;
+        } else {
+            self.parents.add_edge(parent, child, new);
+        }
+    }
+
+    /// Records that `from` is a redirect to `to` and moves everything said about `from` to `to`.
+    pub fn add_redirect(&mut self, from: Qid, to: Qid) {
+        let to = self.resolve(to);
+        if from == to {
+            return;
+        }
+        self.redirects.insert(from, to);
+        if self.parents.contains_node(from) {
+            let out: Vec<(Qid, Link)> = self
+                .parents
+                .edges_directed(from, Outgoing)
+                .map(|(_, c, l)| (c, *l))
+                .collect();
+            let inc: Vec<(Qid, Link)> = self
+                .parents
+                .edges_directed(from, Incoming)
+                .map(|(p, _, l)| (p, *l))
+                .collect();
+            self.parents.remove_node(from);
+            self.parents.add_node(to);
+            for (c, l) in out {
+                if c != to {
+                    self.add_link(to, c, l);
+                }
+            }
+            for (p, l) in inc {
+                if p != to {
+                    self.add_link(p, to, l);
+                }
+            }
+        }
+        if self.spouses.contains_node(from) {
+            let sp: Vec<Qid> = self.spouses.neighbors(from).collect();
+            self.spouses.remove_node(from);
+            for s in sp {
+                if s != to {
+                    self.spouses.add_edge(to, s, ());
+                }
+            }
+        }
+        if let Some(s) = self.sex.remove(&from) {
+            self.sex.entry(to).or_insert(s);
+        }
+        if self.loaded.remove(&from) {
+            self.loaded.insert(to);
+        }
+    }
+
+    /// The real id for `q` (following known redirects).
+    pub fn canonical(&self, q: Qid) -> Qid {
+        self.resolve(q)
+    }
+
+    /// Whether this person's own entity has been added (not only named by others).
+    pub fn is_loaded(&self, q: Qid) -> bool {
+        self.loaded.contains(&self.resolve(q))
+    }
+
+    /// Everyone the graph knows of, loaded or only named.
+    pub fn people(&self) -> impl Iterator<Item = Qid> + '_ {
+        self.parents.nodes().chain(
+            self.spouses
+                .nodes()
+                .filter(|q| !self.parents.contains_node(*q)),
+        )
+    }
+
+    /// How many people the graph knows of.
+    pub fn person_count(&self) -> usize {
+        self.people().count()
+    }
+
+    /// Parent→child links, with where they were stated.
+    pub fn links(&self) -> impl Iterator<Item = (Qid, Qid, Link)> + '_ {
+        self.parents.all_edges().map(|(p, c, l)| (p, c, *l))
+    }
+
+    fn parents_with(&self, child: Qid, role: Role) -> Vec<Qid> {
+        let child = self.resolve(child);
+        if !self.parents.contains_node(child) {
+            return Vec::new();
+        }
+        let mut v: Vec<Qid> = self
+            .parents
+            .edges_directed(child, Incoming)
+            .filter(|(_, _, l)| l.role == role)
+            .map(|(p, _, _)| p)
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Known fathers (more than one is a data problem).
+    pub fn fathers(&self, child: Qid) -> Vec<Qid> {
+        self.parents_with(child, Role::Father)
+    }
+
+    /// Known mothers (more than one is a data problem).
+    pub fn mothers(&self, child: Qid) -> Vec<Qid> {
+        self.parents_with(child, Role::Mother)
+    }
+
+    /// Data problems: conflicting parents, and people who are their own ancestors.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut children: BTreeSet<Qid> = BTreeSet::new();
+        children.extend(self.parents.all_edges().map(|(_, c, _)| c));
+        for c in children {
+            for role in [Role::Father, Role::Mother] {
+                let ps = self.parents_with(c, role);
+                if ps.len() > 1 {
+                    out.push(Problem::ConflictingParents {
+                        child: c,
+                        role,
+                        parents: ps,
+                    });
+                }
+            }
+        }
+        for mut scc in petgraph::algo::tarjan_scc(&self.parents) {
+            let looped = scc.len() > 1
+                || scc
+                    .first()
+                    .is_some_and(|q| self.parents.contains_edge(*q, *q));
+            if looped {
+                scc.sort();
+                out.push(Problem::OwnAncestor { people: scc });
+            }
+        }
+        out
+    }
+}
+
+fn sorted(mut v: Vec<Qid>) -> Vec<Qid> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+impl wikikin_kinship::Pedigree for FamilyGraph {
+    fn parents(&self, person: Qid) -> Vec<Qid> {
+        let p = self.resolve(person);
+        if !self.parents.contains_node(p) {
+            return Vec::new();
+        }
+        sorted(self.parents.neighbors_directed(p, Incoming).collect())
+    }
+
+    fn children(&self, person: Qid) -> Vec<Qid> {
+        let p = self.resolve(person);
+        if !self.parents.contains_node(p) {
+            return Vec::new();
+        }
+        sorted(self.parents.neighbors_directed(p, Outgoing).collect())
+    }
+
+    fn spouses(&self, person: Qid) -> Vec<Qid> {
+        let p = self.resolve(person);
+        if !self.spouses.contains_node(p) {
+            return Vec::new();
+        }
+        sorted(self.spouses.neighbors(p).collect())
+    }
+
+    fn sex(&self, person: Qid) -> Sex {
+        self.sex
+            .get(&self.resolve(person))
+            .copied()
+            .unwrap_or(Sex::Unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wikikin_kinship::Pedigree;
+
+    fn person(id: u64, sex: Sex, fathers: &[u64], mothers: &[u64], children: &[u64]) -> Person {
+        let mut p = Person::new(Qid(id));
+        p.sex = sex;
+        p.fathers = fathers.iter().map(|&q| Qid(q)).collect();
+        p.mothers = mothers.iter().map(|&q| Qid(q)).collect();
+        p.children = children.iter().map(|&q| Qid(q)).collect();
+        p
+    }
+
+    #[test]
+    fn links_from_both_sides_merge_into_one_edge() {
+        let mut g = FamilyGraph::new();
+        g.add_person(&person(3, Sex::Female, &[1], &[], &[]));
+        g.add_person(&person(2, Sex::Female, &[], &[], &[3]));
+        g.add_person(&person(1, Sex::Male, &[], &[], &[3]));
+        assert_eq!(g.parents(Qid(3)), vec![Qid(1), Qid(2)]);
+        assert_eq!(g.fathers(Qid(3)), vec![Qid(1)]);
+        assert_eq!(g.mothers(Qid(3)), vec![Qid(2)]);
+        assert_eq!(g.children(Qid(1)), vec![Qid(3)]);
+        let l: Vec<_> = g.links().filter(|(p, _, _)| *p == Qid(1)).collect();
+        assert_eq!(l.len(), 1);
+        assert!(l[0].2.from_child && l[0].2.from_parent);
+        assert_eq!(g.sex(Qid(2)), Sex::Female);
+        assert_eq!(g.sex(Qid(99)), Sex::Unknown);
+        assert!(g.parents(Qid(99)).is_empty());
+        assert!(g.problems().is_empty());
+    }
+
+    #[test]
+    fn conflicting_fathers_are_a_problem() {
+        let mut g = FamilyGraph::new();
+        g.add_person(&person(3, Sex::Male, &[1], &[], &[]));
+        g.add_person(&person(4, Sex::Male, &[], &[], &[3]));
+        let probs = g.problems();
+        assert_eq!(
+            probs,
+            vec![Problem::ConflictingParents {
+                child: Qid(3),
+                role: Role::Father,
+                parents: vec![Qid(1), Qid(4)]
+            }]
+        );
+        assert!(probs[0].to_string().contains("has 2 fathers"));
+    }
+
+    #[test]
+    fn cycles_are_reported_not_looped_on() {
+        let mut g = FamilyGraph::new();
+        g.add_person(&person(1, Sex::Male, &[2], &[], &[]));
+        g.add_person(&person(2, Sex::Male, &[3], &[], &[]));
+        g.add_person(&person(3, Sex::Male, &[1], &[], &[]));
+        let probs = g.problems();
+        assert_eq!(
+            probs,
+            vec![Problem::OwnAncestor {
+                people: vec![Qid(1), Qid(2), Qid(3)]
+            }]
+        );
+        assert!(probs[0].to_string().contains("own ancestors"));
+    }
+
+    #[test]
+    fn redirect_moves_links_to_the_real_id() {
+        let mut g = FamilyGraph::new();
+        g.add_person(&person(3, Sex::Male, &[10], &[], &[]));
+        let mut spouse = person(5, Sex::Female, &[], &[], &[]);
+        spouse.spouses = vec![Qid(10)];
+        g.add_person(&spouse);
+        g.add_redirect(Qid(10), Qid(11));
+        g.add_person(&person(11, Sex::Male, &[], &[], &[3]));
+        assert_eq!(g.parents(Qid(3)), vec![Qid(11)]);
+        assert_eq!(g.spouses(Qid(5)), vec![Qid(11)]);
+        assert_eq!(g.canonical(Qid(10)), Qid(11));
+        assert!(g.is_loaded(Qid(10)));
+        assert!(!g.people().any(|q| q == Qid(10)));
+    }
+}

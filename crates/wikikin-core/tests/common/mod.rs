@@ -1,0 +1,39 @@
+//! Shared by the integration tests: the royal92 replica behind the simulated network.
+
+use std::path::Path;
+use wikidata_replica::{Options, Payload, Replica};
+use wikikin_core::sim::{SimReply, SimRequest};
+
+pub const ENDPOINT: &str = "http://replica.test";
+
+pub fn royal(payload: Payload) -> Replica {
+    royal_with(payload, false)
+}
+
+/// With `quirks`, the replica adds Wikidata's mess: deprecated wrong fathers, somevalue/novalue
+/// parents, one-sided links, redirected ids used by relatives, deleted items, duplicates.
+pub fn royal_with(payload: Payload, quirks: bool) -> Replica {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
+    Replica::from_gedcom_path(
+        Path::new(&format!("{data}royal92.ged")),
+        Some(Path::new(&format!("{data}royal92-qids.csv"))),
+        Options {
+            payload,
+            quirks,
+            seed: 7,
+            ..Options::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Answers a simulated request with exactly what the replica's HTTP server would send.
+pub fn serve(replica: &Replica, r: &SimRequest) -> SimReply {
+    let pq = r.url.strip_prefix(ENDPOINT).unwrap_or(r.url);
+    let resp = replica.respond("GET", pq);
+    SimReply::Http {
+        status: resp.status,
+        retry_after: resp.header("Retry-After").map(str::to_owned),
+        body: resp.body,
+    }
+}

@@ -1,0 +1,192 @@
+//! The part of the family worth drawing: every line of descent from the common ancestors (or
+//! the roots) down to the people asked about, with the co-parents beside them.
+
+use crate::{ancestry, Limits, Pedigree, Qid, Relationship};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+/// A child hanging from a couple (or a single parent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeEdge {
+    /// Index into [`Tree::couples`]: the parents.
+    pub couple: usize,
+    pub child: Qid,
+    /// Indices into the relationships given to [`tree`] whose lines use this edge.
+    pub rels: Vec<usize>,
+    /// Indices into the extra roots given to [`tree`] whose lines use this edge.
+    pub roots: Vec<usize>,
+}
+
+/// The subgraph to draw.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tree {
+    /// Everyone to draw, sorted by Q-id.
+    pub persons: Vec<Qid>,
+    /// Couples `(x, Some(y))` with `x < y`, or single parents `(x, None)`, sorted.
+    pub couples: Vec<(Qid, Option<Qid>)>,
+    /// Parent-couple → child links, sorted by (couple, child).
+    pub edges: Vec<TreeEdge>,
+}
+
+impl Tree {
+    /// Index of a couple in [`Tree::couples`], in either order of the partners.
+    pub fn couple_index(&self, x: Qid, y: Option<Qid>) -> Option<usize> {
+        let key = couple_key(x, y);
+        self.couples.binary_search(&key).ok()
+    }
+}
+
+type Couple = (Qid, Option<Qid>);
+/// The relationships and roots whose lines use a link.
+type Tags = (BTreeSet<usize>, BTreeSet<usize>);
+
+fn couple_key(x: Qid, y: Option<Qid>) -> (Qid, Option<Qid>) {
+    match y {
+        Some(y) if y < x => (y, Some(x)),
+        Some(y) if y == x => (x, None),
+        _ => (x, y),
+    }
+}
+
+/// [`tree_with_limits`] with the default [`Limits`].
+pub fn tree(p: &impl Pedigree, rels: &[Relationship], extra_roots: &[Qid], people: &[Qid]) -> Tree {
+    tree_with_limits(p, rels, extra_roots, people, &Limits::default())
+}
+
+/// The tree to draw for the relationships `rels` (every line of descent from each one's
+/// ancestors to its `a` and `b`) and for explore mode (every line from each of `extra_roots` to
+/// each of `people`). Everyone in `people`, `extra_roots` and the relationships is a person of the
+/// tree even when no line reaches them. `limits` bounds the upward search from each target.
+pub fn tree_with_limits(
+    p: &impl Pedigree,
+    rels: &[Relationship],
+    extra_roots: &[Qid],
+    people: &[Qid],
+    limits: &Limits,
+) -> Tree {
+    enum Tag {
+        Rel(usize),
+        Root(usize),
+    }
+    let mut persons: BTreeSet<Qid> = BTreeSet::new();
+    persons.extend(people.iter().copied());
+    persons.extend(extra_roots.iter().copied());
+    // (sources, target, tag)
+    let mut lines: Vec<(Vec<Qid>, Qid, Tag)> = Vec::new();
+    for (i, r) in rels.iter().enumerate() {
+        persons.extend([r.a, r.b]);
+        persons.extend(r.ancestors.iter().copied());
+        lines.push((r.ancestors.clone(), r.a, Tag::Rel(i)));
+        if r.b != r.a {
+            lines.push((r.ancestors.clone(), r.b, Tag::Rel(i)));
+        }
+    }
+    for (j, root) in extra_roots.iter().enumerate() {
+        for &t in people {
+            lines.push((vec![*root], t, Tag::Root(j)));
+        }
+    }
+
+    // parent → child links, each with its tags.
+    let mut links: BTreeMap<(Qid, Qid), Tags> = BTreeMap::new();
+    let mut ancestries = BTreeMap::new();
+    for (sources, target, tag) in &lines {
+        let (anc, down) = ancestries.entry(*target).or_insert_with(|| {
+            let anc = ancestry(p, *target, limits);
+            // Children as the ancestry saw them (from the child's side).
+            let mut down: HashMap<Qid, Vec<Qid>> = HashMap::new();
+            for q in &anc.order {
+                for parent in anc.parents_of(*q) {
+                    down.entry(*parent).or_default().push(*q);
+                }
+            }
+            (anc, down)
+        });
+        // Walk down from the sources, only through ancestors of the target: every line of descent.
+        let mut seen: HashSet<Qid> = HashSet::new();
+        let mut queue: VecDeque<Qid> = VecDeque::new();
+        for s in sources {
+            if anc.contains(*s) && seen.insert(*s) {
+                queue.push_back(*s);
+            }
+        }
+        while let Some(x) = queue.pop_front() {
+            persons.insert(x);
+            let mut kids = p.children(x);
+            for q in down.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
+                if !kids.contains(q) {
+                    kids.push(*q);
+                }
+            }
+            for c in kids {
+                if c == x || !anc.contains(c) {
+                    continue;
+                }
+                let entry = links.entry((x, c)).or_default();
+                match tag {
+                    Tag::Rel(i) => entry.0.insert(*i),
+                    Tag::Root(j) => entry.1.insert(*j),
+                };
+                if seen.insert(c) {
+                    queue.push_back(c);
+                }
+            }
+        }
+    }
+
+    // Group the links into couples: a child hangs from its parent and that parent's co-parent.
+    let mut edges: BTreeMap<(Couple, Qid), Tags> = BTreeMap::new();
+    let mut couples: BTreeSet<(Qid, Option<Qid>)> = BTreeSet::new();
+    for ((x, c), (rs, js)) in links {
+        let others: Vec<Qid> = p.parents(c).into_iter().filter(|q| *q != x).collect();
+        let spouses = p.spouses(x);
+        let co = others
+            .iter()
+            .copied()
+            .filter(|q| persons.contains(q) || spouses.contains(q))
+            .min()
+            .or_else(|| others.iter().copied().min());
+        let key = couple_key(x, co);
+        couples.insert(key);
+        let entry = edges.entry((key, c)).or_default();
+        entry.0.extend(rs);
+        entry.1.extend(js);
+    }
+    for (x, y) in &couples {
+        persons.insert(*x);
+        if let Some(y) = y {
+            persons.insert(*y);
+        }
+    }
+    // The couples of common ancestors, and spouses who are both in the tree.
+    for r in rels {
+        if let [x, y] = r.ancestors[..] {
+            couples.insert(couple_key(x, Some(y)));
+        }
+    }
+    for &x in &persons {
+        for y in p.spouses(x) {
+            if y != x && persons.contains(&y) {
+                couples.insert(couple_key(x, Some(y)));
+            }
+        }
+    }
+    let couples: Vec<(Qid, Option<Qid>)> = couples.into_iter().collect();
+    let edges: Vec<TreeEdge> = edges
+        .into_iter()
+        .filter_map(|((key, child), (rs, js))| {
+            let couple = couples.binary_search(&key).ok()?;
+            Some(TreeEdge {
+                couple,
+                child,
+                rels: rs.into_iter().collect(),
+                roots: js.into_iter().collect(),
+            })
+        })
+        .collect();
+    Tree {
+        persons: persons.into_iter().collect(),
+        couples,
+        edges,
+    }
+}

@@ -1,0 +1,230 @@
+//! English words for a [`Relationship`], generated from its structure only.
+
+use crate::{Kind, Qid, Relationship, Sex};
+
+const ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// `1` → "first" … `12` → "twelfth", then "13th", "21st", "22nd", "23rd", "111th"; `0` → "0th".
+pub fn ordinal(n: u32) -> String {
+    if let Some(word) = (n as usize).checked_sub(1).and_then(|i| ORDINALS.get(i)) {
+        return (*word).to_string();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `1` → "once", `2` → "twice", `3` → "thrice", then "4 times".
+pub fn times(n: u32) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        3 => "thrice".to_string(),
+        _ => format!("{n} times"),
+    }
+}
+
+/// The "great-" prefix for `n` greats: "", "great-", "great-great-", "great-great-great-", then
+/// "fourth great-", "fifth great-" …
+fn greats(n: u32) -> String {
+    if n <= 3 {
+        "great-".repeat(n as usize)
+    } else {
+        format!("{} great-", ordinal(n))
+    }
+}
+
+fn by_sex<'a>(sex: Sex, male: &'a str, female: &'a str, unknown: &'a str) -> &'a str {
+    match sex {
+        Sex::Male => male,
+        Sex::Female => female,
+        Sex::Unknown => unknown,
+    }
+}
+
+/// What `b` is to `a`, in words, for `b` of the given sex: "third cousin once removed",
+/// "great-grandmother", "half-brother", "double first cousin", "great-aunt", "self".
+pub fn term(r: &Relationship, sex_b: Sex) -> String {
+    let base = match r.kind {
+        Kind::Same => return "self".to_string(),
+        Kind::Ancestor | Kind::Descendant => {
+            let g = r.ga.max(r.gb);
+            let (m, f, u) = if r.kind == Kind::Ancestor {
+                ("father", "mother", "parent")
+            } else {
+                ("son", "daughter", "child")
+            };
+            let word = by_sex(sex_b, m, f, u);
+            // Direct lines are never half or double in these words.
+            return match g {
+                0 | 1 => word.to_string(),
+                _ => format!("{}grand{word}", greats(g - 2)),
+            };
+        }
+        Kind::Sibling => by_sex(sex_b, "brother", "sister", "sibling").to_string(),
+        Kind::AuntUncle => format!(
+            "{}{}",
+            greats(r.ga.saturating_sub(2)),
+            by_sex(sex_b, "uncle", "aunt", "aunt or uncle")
+        ),
+        Kind::NieceNephew => format!(
+            "{}{}",
+            greats(r.gb.saturating_sub(2)),
+            by_sex(sex_b, "nephew", "niece", "niece or nephew")
+        ),
+        Kind::Cousin => {
+            if r.removed == 0 {
+                format!("{} cousin", ordinal(r.degree))
+            } else {
+                format!("{} cousin {} removed", ordinal(r.degree), times(r.removed))
+            }
+        }
+    };
+    let half = if r.half { "half-" } else { "" };
+    let double = if r.double { "double " } else { "" };
+    format!("{double}{half}{base}")
+}
+
+fn possessive(name: &str) -> String {
+    format!("{name}'s")
+}
+
+/// One sentence: "Philip is Elizabeth II's third cousin", "Victoria is Charles III's
+/// great-great-great-grandmother", "Anne and Anne are the same person".
+pub fn describe(
+    r: &Relationship,
+    name: &dyn Fn(Qid) -> String,
+    sex: &dyn Fn(Qid) -> Sex,
+) -> String {
+    let (na, nb) = (name(r.a), name(r.b));
+    if r.kind == Kind::Same {
+        return format!("{nb} and {na} are the same person");
+    }
+    format!("{nb} is {} {}", possessive(&na), term(r, sex(r.b)))
+}
+
+/// For a direct line, "Victoria is a direct ancestor of Charles III" (or "… a direct descendant
+/// of …"); `None` for other kinds.
+pub fn direct_line(r: &Relationship, name: &dyn Fn(Qid) -> String) -> Option<String> {
+    let what = match r.kind {
+        Kind::Ancestor => "ancestor",
+        Kind::Descendant => "descendant",
+        _ => return None,
+    };
+    Some(format!("{} is a direct {what} of {}", name(r.b), name(r.a)))
+}
+
+/// The ancestors of a relationship by name: "Queen Victoria & Prince Albert", one name alone,
+/// or "A, B & C". Empty for no ancestors.
+pub fn ancestors_phrase(ancestors: &[Qid], name: &dyn Fn(Qid) -> String) -> String {
+    let names: Vec<String> = ancestors.iter().map(|q| name(*q)).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} & {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(ga: u32, gb: u32, half: bool, double: bool) -> Relationship {
+        Relationship {
+            a: Qid(1),
+            b: Qid(2),
+            kind: Kind::from_generations(ga, gb),
+            degree: ga.min(gb).saturating_sub(1),
+            removed: ga.abs_diff(gb),
+            half,
+            double,
+            double_with: Vec::new(),
+            ga,
+            gb,
+            ancestors: vec![Qid(3)],
+            path_a: Vec::new(),
+            path_b: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn terms_from_structure() {
+        use Sex::*;
+        let cases: &[(u32, u32, bool, bool, Sex, &str)] = &[
+            (5, 5, false, false, Male, "fourth cousin"),
+            (5, 7, false, false, Female, "fourth cousin twice removed"),
+            (4, 3, false, false, Male, "second cousin once removed"),
+            (3, 6, false, false, Male, "second cousin thrice removed"),
+            (2, 6, false, false, Male, "first cousin 4 times removed"),
+            (14, 14, false, false, Male, "13th cousin"),
+            (2, 2, true, true, Unknown, "double half-first cousin"),
+            (1, 1, true, false, Female, "half-sister"),
+            (3, 1, true, false, Male, "half-great-uncle"),
+            (1, 4, false, false, Female, "great-great-niece"),
+            (1, 0, false, false, Female, "mother"),
+            (5, 0, false, false, Female, "great-great-great-grandmother"),
+            (8, 0, false, false, Male, "sixth great-grandfather"),
+            (0, 2, false, false, Unknown, "grandchild"),
+            (0, 0, false, false, Male, "self"),
+        ];
+        for &(ga, gb, half, double, sex, want) in cases {
+            assert_eq!(term(&rel(ga, gb, half, double), sex), want, "{ga} {gb}");
+        }
+    }
+
+    #[test]
+    fn direct_lines_in_words() {
+        let name = |q: Qid| format!("P{}", q.0);
+        assert_eq!(
+            direct_line(&rel(5, 0, false, false), &name).as_deref(),
+            Some("P2 is a direct ancestor of P1")
+        );
+        assert_eq!(
+            direct_line(&rel(0, 3, false, false), &name).as_deref(),
+            Some("P2 is a direct descendant of P1")
+        );
+        assert_eq!(direct_line(&rel(2, 2, false, false), &name), None);
+    }
+
+    #[test]
+    fn ordinals_and_times() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 0]
+            .iter()
+            .map(|n| ordinal(*n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "first", "second", "third", "fourth", "eleventh", "twelfth", "13th", "21st",
+                "22nd", "23rd", "101st", "111th", "112th", "0th"
+            ]
+        );
+        assert_eq!(times(1), "once");
+        assert_eq!(times(2), "twice");
+        assert_eq!(times(3), "thrice");
+        assert_eq!(times(4), "4 times");
+        assert_eq!(greats(0), "");
+        assert_eq!(greats(3), "great-great-great-");
+        assert_eq!(greats(4), "fourth great-");
+    }
+
+    #[test]
+    fn phrases() {
+        let name = |q: Qid| format!("P{}", q.0);
+        assert_eq!(ancestors_phrase(&[], &name), "");
+        assert_eq!(ancestors_phrase(&[Qid(1)], &name), "P1");
+        assert_eq!(ancestors_phrase(&[Qid(1), Qid(2)], &name), "P1 & P2");
+        assert_eq!(
+            ancestors_phrase(&[Qid(1), Qid(2), Qid(3)], &name),
+            "P1, P2 & P3"
+        );
+    }
+}

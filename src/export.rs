@@ -1,0 +1,98 @@
+//! Downloads: the tree as a self-contained SVG, as PNG, and the result as JSON.
+
+use crate::answer::Answer;
+use crate::draw::{standalone, DrawOptions};
+use wasm_bindgen::JsCast;
+
+fn file_stem(a: &Answer) -> String {
+    let ids: Vec<String> = a.people.iter().map(|q| q.to_string()).collect();
+    format!("wikikin-{}", ids.join("-"))
+}
+
+fn blob_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn download(href: &str, name: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+fn download_text(text: &str, mime: &str, name: &str) {
+    if let Some(url) = blob_url(text, mime) {
+        download(&url, name);
+        // Revoked a little later: the download has started by then.
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(5_000).await;
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+    }
+}
+
+/// The tree as a self-contained SVG (styles inlined; portraits linked).
+pub fn svg(a: &Answer) {
+    let doc = standalone(a, DrawOptions { images: true });
+    download_text(&doc, "image/svg+xml", &format!("{}.svg", file_stem(a)));
+}
+
+/// The result as JSON.
+pub fn json(a: &Answer) {
+    download_text(&a.to_json(), "application/json", &format!("{}.json", file_stem(a)));
+}
+
+/// The tree as PNG: the SVG (without remote portraits, which would taint the canvas) drawn
+/// onto a canvas.
+pub fn png(a: &Answer) {
+    let doc = standalone(a, DrawOptions { images: false });
+    let (w, h) = (a.layout.width + 48.0, a.layout.height + 48.0);
+    let name = format!("{}.png", file_stem(a));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = render_png(&doc, w, h, &name).await;
+    });
+}
+
+async fn render_png(doc: &str, w: f64, h: f64, name: &str) -> Option<()> {
+    let url = blob_url(doc, "image/svg+xml")?;
+    let document = web_sys::window()?.document()?;
+    let img = web_sys::HtmlImageElement::new().ok()?;
+    img.set_src(&url);
+    wasm_bindgen_futures::JsFuture::from(img.decode()).await.ok()?;
+    let scale = (2.0_f64).min(8000.0 / w.max(h).max(1.0));
+    let canvas = document
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    canvas.set_width((w * scale).ceil() as u32);
+    canvas.set_height((h * scale).ceil() as u32);
+    let ctx = canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<web_sys::CanvasRenderingContext2d>()
+        .ok()?;
+    ctx.scale(scale, scale).ok()?;
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
+        .ok()?;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let data = canvas.to_data_url_with_type("image/png").ok()?;
+    download(&data, name);
+    Some(())
+}
