@@ -60,7 +60,13 @@ pub fn layout_options() -> LayoutOptions {
 }
 
 impl Answer {
-    pub fn build(ask: Ask, outcome: Outcome, result: CrawlResult, progress: Progress, elapsed_ms: f64) -> Answer {
+    pub fn build(
+        ask: Ask,
+        outcome: Outcome,
+        result: CrawlResult,
+        progress: Progress,
+        elapsed_ms: f64,
+    ) -> Answer {
         let persons: HashMap<Qid, Person> =
             result.persons.iter().map(|p| (p.id, p.clone())).collect();
         let name = |q: Qid| display_name(&persons, q);
@@ -79,7 +85,10 @@ impl Answer {
             let k = kinship_all(&result.graph, &people, &Limits::default());
             (k.relationships, k.problems)
         } else {
-            (result.relationships.clone(), result.kinship_problems.clone())
+            (
+                result.relationships.clone(),
+                result.kinship_problems.clone(),
+            )
         };
         let lines: Vec<Line> = rels
             .iter()
@@ -135,7 +144,10 @@ impl Answer {
     }
 
     pub fn succeeded(&self) -> bool {
-        matches!(self.outcome.kind, OutcomeKind::Done | OutcomeKind::LimitReached(_))
+        matches!(
+            self.outcome.kind,
+            OutcomeKind::Done | OutcomeKind::LimitReached(_)
+        )
     }
 
     /// The result as JSON for the export button.

@@ -31,10 +31,7 @@ pub async fn get(
         let status = resp.status();
         // Only readable when the server exposes it (CORS); otherwise the core's default backoff.
         let retry_after = resp.headers().get("retry-after");
-        let body = resp
-            .binary()
-            .await
-            .map_err(|e| failure_of(&e, &signal))?;
+        let body = resp.binary().await.map_err(|e| failure_of(&e, &signal))?;
         Ok(Reply {
             status,
             retry_after,
@@ -59,11 +56,13 @@ fn failure_of(e: &gloo_net::Error, signal: &web_sys::AbortSignal) -> Failure {
         return Failure::Aborted;
     }
     let words = e.to_string();
-    Failure::Network(if words.contains("Failed to fetch") || words.contains("NetworkError") {
-        "the server could not be reached (offline, refused, or blocked by CORS or this page's security policy)".to_string()
-    } else {
-        words
-    })
+    Failure::Network(
+        if words.contains("Failed to fetch") || words.contains("NetworkError") {
+            "the server could not be reached (offline, refused, or blocked by CORS or this page's security policy)".to_string()
+        } else {
+            words
+        },
+    )
 }
 
 /// Searches people by name (`wbsearchentities`).

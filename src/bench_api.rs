@@ -1,2 +1,193 @@
 //! Entry points for the in-browser benchmarks (bench/), exported to JavaScript through
 //! `window.wasmBindings`. Owned by the benchmark work.
+//!
+//! - [`bench_parse`]: our wasm entity parser (`wikikin_core::parse_entities`) on a response body,
+//!   timed inside wasm, with a digest of what it read so the JavaScript side can check that its
+//!   `JSON.parse` reader read the same fields.
+//! - [`bench_draw`]: a synthetic pedigree of about N people (`wikikin_kinship::synthetic::royal_like`),
+//!   laid out with the app's options, rendered to the app's SVG markup (`draw::markup`) and put
+//!   into the page's `g[data-testid=viewport]`, each step timed.
+//!
+//! Both return plain `Float64Array`s (see each function for the order) and fail with a message
+//! in words, never a panic.
+
+use crate::answer::{layout_options, Answer};
+use crate::api::now_ms;
+use crate::draw::{markup, DrawOptions};
+use crate::question::Ask;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wikikin_core::{
+    parse_entities, Date, Outcome, OutcomeKind, Parsed, Person, Precision, Progress, Qid,
+};
+use wikikin_kinship::synthetic::royal_like;
+use wikikin_kinship::{layout, Pedigree};
+
+/// What a parse read, as numbers both readers can compute: `[entities, persons with a label,
+/// label characters, family links (P22+P25+P40+P26 ids), dated births + deaths, images,
+/// sum of Q-id numbers of all links mod 1e9]`.
+fn digest(p: &Parsed) -> [f64; 7] {
+    let mut d = [0.0; 7];
+    d[0] = (p.persons.len() + p.missing.len()) as f64;
+    let mut sum: u64 = 0;
+    for person in &p.persons {
+        if let Some(l) = &person.label {
+            d[1] += 1.0;
+            d[2] += l.chars().count() as f64;
+        }
+        let links = person
+            .fathers
+            .iter()
+            .chain(&person.mothers)
+            .chain(&person.children)
+            .chain(&person.spouses);
+        for q in links {
+            d[3] += 1.0;
+            sum = (sum + q.0) % 1_000_000_000;
+        }
+        d[4] += person.birth.is_some() as u8 as f64 + person.death.is_some() as u8 as f64;
+        d[5] += person.image.is_some() as u8 as f64;
+    }
+    d[6] = sum as f64;
+    d
+}
+
+/// Parses `body` (an entity response, either shape) `reps` times with labels in `lang`.
+/// Returns `[total ms, ms per parse, …the 7 digest numbers of the last parse]`.
+#[wasm_bindgen]
+pub fn bench_parse(body: &[u8], lang: &str, reps: u32) -> Result<Vec<f64>, JsError> {
+    let languages = vec![lang.to_string()];
+    let reps = reps.max(1);
+    // One parse outside the clock: fails early on a bad body and warms up.
+    let mut last = parse_entities(body, &languages)
+        .map_err(|e| JsError::new(&format!("cannot parse the body: {e}")))?;
+    let t0 = now_ms();
+    for _ in 0..reps {
+        last = parse_entities(body, &languages)
+            .map_err(|e| JsError::new(&format!("cannot parse the body: {e}")))?;
+    }
+    let total = now_ms() - t0;
+    let mut out = vec![total, total / f64::from(reps)];
+    out.extend(digest(&last));
+    Ok(out)
+}
+
+/// A person of the synthetic pedigree with the words the cards show: a name, life years and a
+/// description, like a loaded Wikidata person.
+fn synthetic_person(q: Qid, generation: u32, ped: &impl Pedigree) -> Person {
+    let mut p = Person::new(q);
+    p.sex = ped.sex(q);
+    let year = 1500 + i64::from(generation) * 28 + (q.0 % 9) as i64;
+    p.label = Some(format!("Synthetic Person {}", q.0));
+    p.description = Some(format!(
+        "member of synthetic family, generation {generation}"
+    ));
+    p.birth = Some(Date {
+        year,
+        month: 1 + (q.0 % 12) as u8,
+        day: 1 + (q.0 % 28) as u8,
+        precision: Precision::Day,
+        circa: false,
+    });
+    p.death = Some(Date {
+        year: year + 40 + (q.0 % 40) as i64,
+        month: 0,
+        day: 0,
+        precision: Precision::Year,
+        circa: q.0 % 7 == 0,
+    });
+    let parents = ped.parents(q);
+    p.fathers = parents
+        .iter()
+        .copied()
+        .filter(|x| ped.sex(*x) != wikikin_core::Sex::Female)
+        .collect();
+    p.mothers = parents
+        .iter()
+        .copied()
+        .filter(|x| ped.sex(*x) == wikikin_core::Sex::Female)
+        .collect();
+    p.children = ped.children(q);
+    p.spouses = ped.spouses(q);
+    p
+}
+
+/// Builds a synthetic pedigree of about `n` people (`seed` fixes it), lays it out with the app's
+/// options, renders the app's SVG markup and, when `insert` is true, puts it into the page's
+/// `g[data-testid=viewport]`.
+///
+/// Returns `[people, boxes, child edges, generate ms, layout ms, answer ms, markup ms,
+/// insert ms, markup bytes, width, height, rows]`; the insert time is 0 when not inserted.
+#[wasm_bindgen]
+pub fn bench_draw(n: u32, seed: u32, insert: bool) -> Result<Vec<f64>, JsError> {
+    let t0 = now_ms();
+    let syn = royal_like(n as usize, u64::from(seed));
+    let persons: HashMap<Qid, Person> = syn
+        .tree
+        .persons
+        .iter()
+        .map(|q| {
+            let generation = usize::try_from(q.0.saturating_sub(1))
+                .ok()
+                .and_then(|i| syn.generation.get(i))
+                .copied()
+                .unwrap_or(0);
+            (*q, synthetic_person(*q, generation, &syn.pedigree))
+        })
+        .collect();
+    let t1 = now_ms();
+    let geometry = layout(&syn.tree, &layout_options());
+    let t2 = now_ms();
+    let mut ask = Ask::new("en");
+    ask.people = syn.youngest.iter().take(2).copied().collect();
+    ask.roots = syn.founders.iter().take(2).copied().collect();
+    let answer = Answer {
+        people: ask.people.clone(),
+        roots: ask.roots.clone(),
+        ask,
+        outcome: Outcome {
+            kind: OutcomeKind::Done,
+            message: "synthetic".into(),
+        },
+        persons,
+        lines: Vec::new(),
+        direct: Vec::new(),
+        levels: Vec::new(),
+        reached: Vec::new(),
+        failures: Vec::new(),
+        missing: Vec::new(),
+        redirected: Vec::new(),
+        problems: Vec::new(),
+        tree: syn.tree,
+        layout: geometry,
+        progress: Progress::default(),
+        elapsed_ms: 0.0,
+    };
+    let t3 = now_ms();
+    let svg = markup(&answer, DrawOptions { images: true });
+    let t4 = now_ms();
+    let mut insert_ms = 0.0;
+    if insert {
+        let viewport = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("g[data-testid=viewport]").ok().flatten())
+            .ok_or_else(|| JsError::new("the page has no g[data-testid=viewport] to draw into"))?;
+        viewport.set_inner_html(&svg);
+        insert_ms = now_ms() - t4;
+    }
+    let l = &answer.layout;
+    Ok(vec![
+        answer.tree.persons.len() as f64,
+        l.boxes.len() as f64,
+        l.edges.len() as f64,
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t4 - t3,
+        insert_ms,
+        svg.len() as f64,
+        l.width,
+        l.height,
+        f64::from(l.rows),
+    ])
+}

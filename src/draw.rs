@@ -121,7 +121,15 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         if person.is_none() {
             class.push_str(" unloaded");
         }
-        card(&mut s, answer, b.qid, person, &class, (b.x, b.y, b.w, b.h), opts);
+        card(
+            &mut s,
+            answer,
+            b.qid,
+            person,
+            &class,
+            (b.x, b.y, b.w, b.h),
+            opts,
+        );
     }
     s.push_str("</g>");
     s
@@ -146,7 +154,9 @@ fn card(
 ) {
     let name = answer.name(q);
     let years = person.map(Person::years).unwrap_or_default();
-    let description = person.and_then(|p| p.description.clone()).unwrap_or_default();
+    let description = person
+        .and_then(|p| p.description.clone())
+        .unwrap_or_default();
     let href = entity_page_url(&answer.ask.endpoint, q);
     let label = if years.is_empty() {
         clip(&name, 200)
@@ -164,7 +174,10 @@ fn card(
             format!("{label} ({q}) — {}", clip(&description, 200))
         }),
     );
-    match person.and_then(|p| p.image.as_deref()).filter(|_| opts.images) {
+    match person
+        .and_then(|p| p.image.as_deref())
+        .filter(|_| opts.images)
+    {
         Some(file) => {
             let _ = write!(
                 s,
@@ -209,7 +222,10 @@ pub fn description(answer: &Answer) -> String {
 /// A self-contained SVG document (styles inlined) for export.
 pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
     let pad = 24.0;
-    let (w, h) = (answer.layout.width + 2.0 * pad, answer.layout.height + 2.0 * pad);
+    let (w, h) = (
+        answer.layout.width + 2.0 * pad,
+        answer.layout.height + 2.0 * pad,
+    );
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\"><title>{}</title><desc>{}</desc><style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#fbfaf7\"/><g transform=\"translate({pad} {pad})\">{}</g></svg>",
         escape(&title(answer)),

@@ -55,7 +55,11 @@ pub fn svg(a: &Answer) {
 
 /// The result as JSON.
 pub fn json(a: &Answer) {
-    download_text(&a.to_json(), "application/json", &format!("{}.json", file_stem(a)));
+    download_text(
+        &a.to_json(),
+        "application/json",
+        &format!("{}.json", file_stem(a)),
+    );
 }
 
 /// The tree as PNG: the SVG (without remote portraits, which would taint the canvas) drawn
@@ -74,7 +78,9 @@ async fn render_png(doc: &str, w: f64, h: f64, name: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let img = web_sys::HtmlImageElement::new().ok()?;
     img.set_src(&url);
-    wasm_bindgen_futures::JsFuture::from(img.decode()).await.ok()?;
+    wasm_bindgen_futures::JsFuture::from(img.decode())
+        .await
+        .ok()?;
     let scale = (2.0_f64).min(8000.0 / w.max(h).max(1.0));
     let canvas = document
         .create_element("canvas")

@@ -4,11 +4,11 @@
 
 pub mod answer;
 pub mod api;
+pub mod bench_api;
 pub mod draw;
 pub mod driver;
 pub mod export;
 pub mod question;
-pub mod bench_api;
 mod tree_view;
 mod widgets;
 
@@ -321,8 +321,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let query = use_query_map();
-    let browser_lang =
-        lang_from_browser(web_sys::window().and_then(|w| w.navigator().language()));
+    let browser_lang = lang_from_browser(web_sys::window().and_then(|w| w.navigator().language()));
     let from_url = query.with_untracked(|q| from_query(|k| q.get(k), &browser_lang));
     let ctx = Ctx::new(from_url.ask.clone(), from_url.messages.clone());
     provide_context(ctx);
@@ -333,15 +332,21 @@ pub fn Page() -> impl IntoView {
         let q = ctx.ask.with(|a| a.to_query(&lang_default));
         if let Some(w) = web_sys::window() {
             let path = w.location().pathname().unwrap_or_default();
-            let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+            let url = if q.is_empty() {
+                path
+            } else {
+                format!("{path}?{q}")
+            };
             if let Ok(history) = w.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         }
     });
     // Chips without a label get one (when idle).
     Effect::new(move |_| {
-        ctx.ask.with(|a| (a.people.len(), a.roots.len(), a.endpoint.clone()));
+        ctx.ask
+            .with(|a| (a.people.len(), a.roots.len(), a.endpoint.clone()));
         ctx.look_up_chips();
     });
     if from_url.run {

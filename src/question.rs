@@ -118,12 +118,27 @@ pub fn valid_lang(s: &str) -> bool {
         })
 }
 
+/// Region variants that are Wikidata label languages of their own; for any other region the
+/// browser's `en-US` becomes `en` (Wikidata refuses unknown language codes).
+const WIKIDATA_VARIANTS: &[&str] = &[
+    "pt-br", "en-gb", "en-ca", "de-ch", "de-at", "fr-ca", "es-419", "zh-cn", "zh-tw", "zh-hk",
+    "zh-hans", "zh-hant", "sr-ec", "sr-el",
+];
+
 /// The browser's language as a Wikidata language code, or `en`.
 pub fn lang_from_browser(navigator_language: Option<String>) -> String {
-    navigator_language
-        .map(|l| l.to_ascii_lowercase())
-        .filter(|l| valid_lang(l))
-        .unwrap_or_else(|| "en".to_string())
+    let Some(l) = navigator_language.map(|l| l.trim().to_ascii_lowercase()) else {
+        return "en".into();
+    };
+    if WIKIDATA_VARIANTS.contains(&l.as_str()) {
+        return l;
+    }
+    let primary = l.split('-').next().unwrap_or("");
+    if valid_lang(primary) {
+        primary.to_string()
+    } else {
+        "en".into()
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -161,10 +176,7 @@ pub fn read_ids(raw: &str, what: &str, max: usize) -> (Vec<Qid>, Vec<String>) {
         }
     }
     if bad > 3 {
-        messages.push(format!(
-            "{} more malformed ids in {what} skipped.",
-            bad - 3
-        ));
+        messages.push(format!("{} more malformed ids in {what} skipped.", bad - 3));
     }
     if extra > 0 {
         messages.push(format!(
@@ -238,9 +250,5 @@ pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> F
         }
     }
     let run = !refused && ask.check().is_ok();
-    FromUrl {
-        ask,
-        messages,
-        run,
-    }
+    FromUrl { ask, messages, run }
 }

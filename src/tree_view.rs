@@ -68,7 +68,10 @@ pub fn TreeView() -> impl IntoView {
 
     let markup = Memo::new(move |_| {
         ctx.answer
-            .with(|a| a.as_ref().map(|a| draw::markup(a, draw::DrawOptions { images: true })))
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| draw::markup(a, draw::DrawOptions { images: true }))
+            })
             .unwrap_or_default()
     });
     let title = move || {
@@ -144,7 +147,10 @@ pub fn TreeView() -> impl IntoView {
             return;
         };
         let r = svg.get_bounding_client_rect();
-        let (px, py) = (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top());
+        let (px, py) = (
+            ev.client_x() as f64 - r.left(),
+            ev.client_y() as f64 - r.top(),
+        );
         let factor = (-ev.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
         view_state.update(|v| *v = zoom_about(*v, factor, px, py));
     };
@@ -206,7 +212,10 @@ pub fn TreeView() -> impl IntoView {
         let v = view_state.get();
         format!("translate({:.2} {:.2}) scale({:.4})", v.x, v.y, v.k)
     };
-    let has_tree = move || ctx.answer.with(|a| a.as_ref().is_some_and(|a| !a.layout.boxes.is_empty()));
+    let has_tree = move || {
+        ctx.answer
+            .with(|a| a.as_ref().is_some_and(|a| !a.layout.boxes.is_empty()))
+    };
     let details = move || {
         let q = ctx.selected.get()?;
         ctx.answer.with(|a| {

@@ -154,7 +154,9 @@ pub fn PeopleField(
     // previous search aborted.
     let results = LocalResource::new(move || {
         let q = query.get();
-        let (endpoint, lang) = ctx.ask.with_untracked(|a| (a.endpoint.clone(), a.lang.clone()));
+        let (endpoint, lang) = ctx
+            .ask
+            .with_untracked(|a| (a.endpoint.clone(), a.lang.clone()));
         async move {
             if q.chars().count() < 2 {
                 return Ok(Vec::<SearchHit>::new());
@@ -307,7 +309,12 @@ pub fn ProgressPanel() -> impl IntoView {
     };
     view! {
         <section class="progress" data-testid="progress" aria-live="polite"
-            data-state=move || live.with(|l| l.state.as_str())>
+            data-state=move || live.with(|l| l.state.as_str())
+            data-chain=move || live.with(|l| l.progress.chain.to_string())
+            data-bytes=move || live.with(|l| l.progress.bytes.to_string())
+            data-requests=move || live.with(|l| l.progress.requests.to_string())
+            data-fetched=move || live.with(|l| l.progress.fetched.to_string())
+            data-elapsed-ms=move || live.with(|l| format!("{:.0}", (l.now_ms - l.started_ms).max(0.0)))>
             <p class="status" data-testid="status">{move || live.with(|l| l.message.clone())}</p>
             <progress aria-label="Crawl progress"
                 max=move || live.with(|l| (l.progress.fetched + l.progress.in_flight + l.progress.queued).max(1).to_string())
@@ -437,7 +444,11 @@ fn Troubles(answer: Arc<Answer>) -> impl IntoView {
         view! { <p data-testid="missing">"Not on the server (deleted or never existed): " {list.join(", ")}</p> }
     });
     let redirected = (!a.redirected.is_empty()).then(|| {
-        let list: Vec<String> = a.redirected.iter().map(|(f, t)| format!("{f} → {t}")).collect();
+        let list: Vec<String> = a
+            .redirected
+            .iter()
+            .map(|(f, t)| format!("{f} → {t}"))
+            .collect();
         view! { <p data-testid="redirected">"Merged items followed: " {list.join(", ")}</p> }
     });
     let problems = (!a.problems.is_empty()).then(|| {

@@ -236,6 +236,11 @@ fn base_headers(content_type: &str) -> Vec<(String, String)> {
     vec![
         ("Content-Type".into(), content_type.into()),
         ("Access-Control-Allow-Origin".into(), "*".into()),
+        // As MediaWiki's api.php does, so that browser code can read these across origins.
+        (
+            "Access-Control-Expose-Headers".into(),
+            "MediaWiki-API-Error, Retry-After, X-Database-Lag".into(),
+        ),
         (
             "Cache-Control".into(),
             "public, s-maxage=3600, max-age=3600".into(),
