@@ -31,7 +31,15 @@ pub async fn get(
         let status = resp.status();
         // Only readable when the server exposes it (CORS); otherwise the core's default backoff.
         let retry_after = resp.headers().get("retry-after");
-        let body = resp.binary().await.map_err(|e| failure_of(&e, &signal))?;
+        let body = resp.binary().await.map_err(|e| {
+            if signal.aborted() {
+                Failure::Aborted
+            } else {
+                Failure::Network(format!(
+                    "the answer (HTTP {status}) was cut off before it was complete ({e})"
+                ))
+            }
+        })?;
         Ok(Reply {
             status,
             retry_after,

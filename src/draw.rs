@@ -3,9 +3,10 @@
 //! network is escaped here: labels, descriptions and file names are data, never markup.
 
 use crate::answer::Answer;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 use wikikin_core::{entity_page_url, image_url, Person, Qid};
+use wikikin_kinship::PersonBox;
 
 /// The tree's styles: loaded by the page (index.html) and inlined into exported SVG.
 pub const TREE_CSS: &str = include_str!("../style/tree.css");
@@ -38,67 +39,121 @@ pub fn clip(s: &str, max: usize) -> String {
     out
 }
 
+/// How much of each card to draw. Large trees seen from afar are drawn as bare boxes (text
+/// is unreadable there and costs the browser most of its time); close up, full cards are drawn
+/// only inside a window around the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Detail {
+    /// Every card in full.
+    Full,
+    /// Every person as a bare box (still one element carrying `data-qid`).
+    Overview,
+    /// Full cards for the boxes meeting this rectangle of the drawing `(x0, y0, x1, y1)`,
+    /// bare boxes elsewhere.
+    Window(f64, f64, f64, f64),
+}
+
+/// Up to this many people, every card is always drawn in full.
+pub const FULL_DETAIL_MAX: usize = 400;
+/// Below this zoom a large tree is drawn as an overview.
+pub const OVERVIEW_ZOOM: f64 = 0.35;
+
+/// The level of detail for a tree of `people` seen at zoom `k` through the drawing rectangle
+/// `view` (x0, y0, x1, y1). The window is the view grown by one view-size on each side and
+/// snapped to a grid of view-sized cells, so panning redraws only when it crosses a cell.
+pub fn detail_for(people: usize, k: f64, view: (f64, f64, f64, f64)) -> Detail {
+    if people <= FULL_DETAIL_MAX {
+        return Detail::Full;
+    }
+    if k < OVERVIEW_ZOOM {
+        return Detail::Overview;
+    }
+    let (w, h) = ((view.2 - view.0).max(1.0), (view.3 - view.1).max(1.0));
+    let snap = |v: f64, step: f64| (v / step).floor() * step;
+    let x0 = snap(view.0, w) - w;
+    let y0 = snap(view.1, h) - h;
+    Detail::Window(x0, y0, x0 + 3.0 * w, y0 + 3.0 * h)
+}
+
 /// What to include.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DrawOptions {
     /// Portrait thumbnails (left out of PNG exports: remote images would taint the canvas).
     pub images: bool,
+    pub detail: Detail,
 }
 
-/// The drawing's inner markup (everything inside the pan/zoom group).
+/// The drawing's inner markup (everything inside the pan/zoom group). Lines are merged into a
+/// few `<path>`s (one for all child lines, one per colour and offset, one for all couples).
 pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
-    let mut s = String::with_capacity(answer.layout.boxes.len() * 700 + 1024);
+    let mut s = String::with_capacity(answer.layout.boxes.len() * 420 + 1024);
     let l = &answer.layout;
     let h = crate::answer::layout_options().box_height;
     let _ = write!(
         s,
-        "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{}\" rx=\"5\"/></clipPath></defs>",
-        h - 12.0
+        "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.1}\" rx=\"5\"/></clipPath><symbol id=\"ph\" viewBox=\"0 0 40 {:.1}\" width=\"40\" height=\"{:.1}\"><g class=\"placeholder\"><rect width=\"40\" height=\"{:.1}\" rx=\"5\"/><circle cx=\"20\" cy=\"{:.1}\" r=\"7\"/><path d=\"M8 {:.1} q12 -16 24 0\"/></g></symbol></defs>",
+        h - 12.0,
+        h - 12.0,
+        h - 12.0,
+        h - 12.0,
+        h / 2.0 - 11.0,
+        h - 16.0
     );
-    // Child lines: a grey base, then one coloured stroke per relationship using it.
-    s.push_str("<g class=\"edges\">");
+    // Child lines: one grey path for all; then one path per (colour, offset) for the lines of
+    // each relationship, so that several relationships through one line show side by side.
+    let mut base = String::new();
+    let mut coloured: BTreeMap<(usize, i64), String> = BTreeMap::new();
     for e in &l.edges {
         if e.points.len() < 2 {
             continue;
         }
         let d = path_of(&e.points);
-        let _ = write!(s, "<path class=\"edge\" d=\"{d}\"/>");
+        base.push_str(&d);
         let rels = answer
             .tree
             .edges
             .get(e.edge)
             .map(|t| t.rels.as_slice())
             .unwrap_or(&[]);
-        let n = rels.len() as f64;
+        let n = rels.len() as i64;
         for (k, r) in rels.iter().enumerate() {
             let colour = answer.lines.get(*r).map(|l| l.colour).unwrap_or(0);
-            let dx = (k as f64 - (n - 1.0) / 2.0) * 4.0;
-            let _ = write!(
-                s,
-                "<path class=\"rel c{colour}\" data-rel=\"{r}\" transform=\"translate({dx:.1} 0)\" d=\"{d}\"/>"
-            );
+            let offset = 2 * k as i64 - (n - 1); // in half-steps of 2 px
+            coloured.entry((colour, offset)).or_default().push_str(&d);
         }
     }
-    s.push_str("</g><g class=\"couples\">");
+    let _ = write!(s, "<path class=\"edge\" d=\"{base}\"/>");
+    for ((colour, offset), d) in &coloured {
+        let _ = write!(
+            s,
+            "<path class=\"rel c{colour}\" transform=\"translate({} 0)\" d=\"{d}\"/>",
+            offset * 2
+        );
+    }
+    let boxes: HashMap<Qid, &PersonBox> = l.boxes.iter().map(|b| (b.qid, b)).collect();
+    let mut couples = String::new();
     for j in &l.joins {
         let Some((a, Some(b))) = answer.tree.couples.get(j.couple).copied() else {
             continue;
         };
-        let (Some(ba), Some(bb)) = (l.box_of(a), l.box_of(b)) else {
+        let (Some(ba), Some(bb)) = (boxes.get(&a), boxes.get(&b)) else {
             continue;
         };
         let (left, right) = if ba.x <= bb.x { (ba, bb) } else { (bb, ba) };
         let y = left.y + left.h / 2.0;
         let _ = write!(
-            s,
-            "<line class=\"couple\" x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\"/><circle class=\"join\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\"/>",
+            couples,
+            "M{:.1} {y:.1}H{:.1}M{:.1} {:.1}v3",
             left.x + left.w,
             right.x,
             j.x,
-            j.y
+            j.y - 1.5
         );
     }
-    s.push_str("</g><g class=\"persons\">");
+    let _ = write!(
+        s,
+        "<path class=\"couple\" d=\"{couples}\"/><g class=\"persons\">"
+    );
     let asked: HashSet<Qid> = answer.people.iter().copied().collect();
     let roots: HashSet<Qid> = answer.roots.iter().copied().collect();
     let ancestors: HashSet<Qid> = answer
@@ -121,15 +176,30 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         if person.is_none() {
             class.push_str(" unloaded");
         }
-        card(
-            &mut s,
-            answer,
-            b.qid,
-            person,
-            &class,
-            (b.x, b.y, b.w, b.h),
-            opts,
-        );
+        let full = match opts.detail {
+            Detail::Full => true,
+            Detail::Overview => false,
+            Detail::Window(x0, y0, x1, y1) => {
+                b.x + b.w >= x0 && b.x <= x1 && b.y + b.h >= y0 && b.y <= y1
+            }
+        };
+        if full {
+            card(
+                &mut s,
+                answer,
+                b.qid,
+                person,
+                &class,
+                (b.x, b.y, b.w, b.h),
+                opts,
+            );
+        } else {
+            let _ = write!(
+                s,
+                "<rect class=\"{class} card\" data-qid=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"8\"/>",
+                b.qid, b.x, b.y, b.w, b.h
+            );
+        }
     }
     s.push_str("</g>");
     s
@@ -138,7 +208,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
 fn path_of(points: &[(f64, f64)]) -> String {
     let mut d = String::with_capacity(points.len() * 16);
     for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { " L" });
+        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
     }
     d
 }
@@ -154,25 +224,17 @@ fn card(
 ) {
     let name = answer.name(q);
     let years = person.map(Person::years).unwrap_or_default();
-    let description = person
-        .and_then(|p| p.description.clone())
-        .unwrap_or_default();
     let href = entity_page_url(&answer.ask.endpoint, q);
     let label = if years.is_empty() {
-        clip(&name, 200)
+        format!("{} ({q})", clip(&name, 200))
     } else {
-        format!("{}, {years}", clip(&name, 200))
+        format!("{}, {years} ({q})", clip(&name, 200))
     };
     let _ = write!(
         s,
-        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.1} {y:.1})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><title>{}</title><rect class=\"card\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"8\"/>",
+        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.1} {y:.1})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><rect class=\"card\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"8\"/>",
         escape(&href),
         escape(&label),
-        escape(&if description.is_empty() {
-            format!("{label} ({q})")
-        } else {
-            format!("{label} ({q}) — {}", clip(&description, 200))
-        }),
     );
     match person
         .and_then(|p| p.image.as_deref())
@@ -186,15 +248,7 @@ fn card(
                 h - 12.0
             );
         }
-        None => {
-            let cy = h / 2.0 - 5.0;
-            let _ = write!(
-                s,
-                "<g class=\"placeholder\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.1}\" rx=\"5\"/><circle cx=\"26\" cy=\"{cy:.1}\" r=\"7\"/><path d=\"M14 {:.1} q12 -16 24 0\"/></g>",
-                h - 12.0,
-                h - 10.0
-            );
-        }
+        None => s.push_str("<use href=\"#ph\" x=\"6\" y=\"6\"/>"),
     }
     let _ = write!(
         s,

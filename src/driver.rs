@@ -134,8 +134,10 @@ pub async fn run_crawl(
                 }
             }
         } else if !in_flight.is_empty() {
-            // Ended (a limit, or cancelled) with requests still out: nothing more is needed.
+            // Ended (a limit, or cancelled) with requests still out: nothing more is needed, so
+            // they are aborted and dropped rather than waited for.
             cancel.abort_requests();
+            in_flight.clear();
         }
         on_progress(&crawl.progress());
 
@@ -166,7 +168,13 @@ pub async fn run_crawl(
             Some(ms) => TimeoutFuture::new(ms).boxed_local(),
             None => futures::future::pending().boxed_local(),
         };
-        let cancelled = cancel.wait();
+        // Once cancelled, the next round ends the crawl; racing the (already resolved)
+        // cancellation again would never yield to the browser.
+        let cancelled: LocalBoxFuture<'static, ()> = if cancel.is_cancelled() {
+            futures::future::ready(()).boxed_local()
+        } else {
+            cancel.wait().map(|_| ()).boxed_local()
+        };
         match select(in_flight.next(), select(timer, cancelled)).await {
             Either::Left((Some((id, reply)), _)) => {
                 let now = api::now_ms();

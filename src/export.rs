@@ -1,7 +1,7 @@
 //! Downloads: the tree as a self-contained SVG, as PNG, and the result as JSON.
 
 use crate::answer::Answer;
-use crate::draw::{standalone, DrawOptions};
+use crate::draw::{standalone, Detail, DrawOptions};
 use wasm_bindgen::JsCast;
 
 fn file_stem(a: &Answer) -> String {
@@ -49,7 +49,13 @@ fn download_text(text: &str, mime: &str, name: &str) {
 
 /// The tree as a self-contained SVG (styles inlined; portraits linked).
 pub fn svg(a: &Answer) {
-    let doc = standalone(a, DrawOptions { images: true });
+    let doc = standalone(
+        a,
+        DrawOptions {
+            images: true,
+            detail: Detail::Full,
+        },
+    );
     download_text(&doc, "image/svg+xml", &format!("{}.svg", file_stem(a)));
 }
 
@@ -65,7 +71,13 @@ pub fn json(a: &Answer) {
 /// The tree as PNG: the SVG (without remote portraits, which would taint the canvas) drawn
 /// onto a canvas.
 pub fn png(a: &Answer) {
-    let doc = standalone(a, DrawOptions { images: false });
+    let doc = standalone(
+        a,
+        DrawOptions {
+            images: false,
+            detail: Detail::Full,
+        },
+    );
     let (w, h) = (a.layout.width + 48.0, a.layout.height + 48.0);
     let name = format!("{}.png", file_stem(a));
     wasm_bindgen_futures::spawn_local(async move {

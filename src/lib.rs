@@ -133,7 +133,7 @@ impl Ctx {
     }
 
     fn give_back_store(self, store: Store) {
-        self.page.update_value(|p| {
+        self.page.try_update_value(|p| {
             p.store = Some(store);
             p.busy = false;
         });
@@ -154,7 +154,6 @@ impl Ctx {
             return;
         }
         self.cancel();
-        self.messages.set(Vec::new());
         let cancel = CancelHandle::default();
         let generation = self
             .page
@@ -177,8 +176,11 @@ impl Ctx {
         let live = self.live;
         spawn_local(async move {
             // The elapsed-time display ticks while the crawl runs.
-            while !ticking.is_cancelled() && live.with_untracked(|l| l.state == RunState::Running) {
-                live.update(|l| l.now_ms = api::now_ms());
+            // `try_*`: the page may be gone (unmounted) while this runs.
+            while !ticking.is_cancelled()
+                && live.try_with_untracked(|l| l.state == RunState::Running) == Some(true)
+            {
+                live.try_update(|l| l.now_ms = api::now_ms());
                 gloo_timers::future::TimeoutFuture::new(200).await;
             }
         });
@@ -205,18 +207,18 @@ impl Ctx {
                 ask.timeout_s.saturating_mul(1000),
                 cancel,
                 move |p| {
-                    live.update(|l| {
+                    live.try_update(|l| {
                         l.progress = *p;
                         l.now_ms = api::now_ms();
                         l.message = format!("Crawling generation {}…", p.level);
-                    })
+                    });
                 },
             )
             .await;
             self.give_back_store(store);
-            let current = self.page.with_value(|p| p.generation) == generation;
+            let current = self.page.try_with_value(|p| p.generation) == Some(generation);
             if !current {
-                return; // a newer question replaced this one
+                return; // a newer question replaced this one, or the page is gone
             }
             let elapsed = api::now_ms() - started;
             let state = match outcome.kind {
@@ -275,7 +277,7 @@ impl Ctx {
                 CancelHandle::default(),
             )
             .await;
-            self.chips.update(|chips| {
+            self.chips.try_update(|chips| {
                 for p in &finished.result.persons {
                     chips.insert(
                         p.id,

@@ -14,7 +14,7 @@ struct View {
     k: f64,
 }
 
-const MIN_ZOOM: f64 = 0.02;
+const MIN_ZOOM: f64 = 0.002;
 const MAX_ZOOM: f64 = 4.0;
 
 fn svg_size(svg: &web_sys::Element) -> (f64, f64) {
@@ -66,11 +66,34 @@ pub fn TreeView() -> impl IntoView {
     let drag: StoredValue<Option<(f64, f64, bool)>> = StoredValue::new(None);
     let dragged = StoredValue::new(false);
 
+    // The level of detail follows the zoom and, close up on a large tree, the part in view;
+    // the markup is rebuilt only when that changes (not on every pan frame).
+    let detail = Memo::new(move |_| {
+        let people = ctx
+            .answer
+            .with(|a| a.as_ref().map(|a| a.layout.boxes.len()).unwrap_or(0));
+        let v = view_state.get();
+        let (cw, ch) = svg_ref
+            .get_untracked()
+            .map(|s| svg_size(&s))
+            .unwrap_or((1000.0, 700.0));
+        let k = v.k.max(MIN_ZOOM);
+        let view = (-v.x / k, -v.y / k, (cw - v.x) / k, (ch - v.y) / k);
+        draw::detail_for(people, k, view)
+    });
     let markup = Memo::new(move |_| {
+        let detail = detail.get();
         ctx.answer
             .with(|a| {
-                a.as_ref()
-                    .map(|a| draw::markup(a, draw::DrawOptions { images: true }))
+                a.as_ref().map(|a| {
+                    draw::markup(
+                        a,
+                        draw::DrawOptions {
+                            images: true,
+                            detail,
+                        },
+                    )
+                })
             })
             .unwrap_or_default()
     });
@@ -223,10 +246,12 @@ pub fn TreeView() -> impl IntoView {
             let p = a.persons.get(&q);
             let born = p.and_then(|p| p.birth.as_ref()).map(|d| format!("Born {d}"));
             let died = p.and_then(|p| p.death.as_ref()).map(|d| format!("Died {d}"));
-            let description = p.and_then(|p| p.description.clone());
+            let description = p
+                .and_then(|p| p.description.as_deref())
+                .map(|d| draw::clip(d, 300));
             Some(view! {
                 <aside class="details" data-testid="details" aria-live="polite">
-                    <h3>{a.name(q)}</h3>
+                    <h3>{draw::clip(&a.name(q), 200)}</h3>
                     {description.map(|d| view! { <p>{d}</p> })}
                     {born.map(|b| view! { <p>{b}</p> })}
                     {died.map(|d| view! { <p>{d}</p> })}

@@ -48,12 +48,14 @@ pub fn AskForm() -> impl IntoView {
                 a.people = people.iter().filter_map(|s| s.parse().ok()).collect();
                 a.roots = roots.iter().filter_map(|s| s.parse().ok()).collect();
             });
+            ctx.messages.set(Vec::new());
             ctx.run();
         }
     };
     view! {
         <form class="ask" aria-label="Question" on:submit=move |ev| {
             ev.prevent_default();
+            ctx.messages.set(Vec::new());
             ctx.run();
         }>
             <ul class="messages" data-testid="messages" aria-live="polite">

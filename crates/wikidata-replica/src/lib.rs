@@ -263,9 +263,13 @@ fn html(status: u16, title: &str, text: &str) -> Response {
             c => esc.push(c),
         }
     }
+    let mut headers = base_headers(HTML_TYPE);
+    if status >= 400 {
+        uncacheable(&mut headers);
+    }
     Response {
         status,
-        headers: base_headers(HTML_TYPE),
+        headers,
         body: format!(
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><p>{esc}</p></body></html>\n"
         )
@@ -292,9 +296,19 @@ fn api_error(code: &str, info: &str, extra: &[(&str, serde_json::Value)]) -> Res
     err.insert("*".into(), API_HELP.into());
     let body = serde_json::json!({"error": err, "servedby": "mw-api-ext.replica"});
     let mut r = json_response(200, body.to_string());
+    uncacheable(&mut r.headers);
     r.headers
         .push(("MediaWiki-API-Error".into(), code.to_string()));
     r
+}
+
+/// Error answers are not cached, as on Wikimedia's servers (a retry must reach the server).
+fn uncacheable(headers: &mut [(String, String)]) {
+    for (k, v) in headers.iter_mut() {
+        if k.eq_ignore_ascii_case("Cache-Control") {
+            *v = "private, s-maxage=0, max-age=0, must-revalidate".into();
+        }
+    }
 }
 
 impl Replica {

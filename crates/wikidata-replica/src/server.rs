@@ -193,6 +193,11 @@ impl Body for PacedBody {
         }
         let chunk = this.data.slice(this.sent..end);
         this.sent = end;
+        if end >= this.data.len() {
+            // The last frame: hyper will not poll again (`is_end_stream`), so the request stops
+            // counting as in flight now, not when the keep-alive connection is next used.
+            this.guard = None;
+        }
         Poll::Ready(Some(Ok(Frame::data(chunk))))
     }
 
@@ -378,6 +383,7 @@ async fn handle(
     let data = std::mem::take(&mut r.body);
     let len = data.len();
     r.headers.push(("Content-Length".into(), len.to_string()));
+    let data_empty = data.is_empty();
     let body = PacedBody {
         data: Bytes::from(data),
         sent: 0,
@@ -389,7 +395,8 @@ async fn handle(
             .map(|m| m * 1_000_000.0 / 8.0),
         start: None,
         sleep: None,
-        guard: Some(guard),
+        // An empty body is over before it starts (hyper never polls it).
+        guard: (!data_empty).then_some(guard),
         cut_pending: false,
     };
     Ok(to_http(r, body))

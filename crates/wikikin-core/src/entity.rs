@@ -223,6 +223,25 @@ impl Person {
     }
 }
 
+/// Text from the network made safe to put beside our own words: bidirectional embedding,
+/// override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed, so an unbalanced
+/// right-to-left override in a label cannot reverse the rest of a sentence on screen; other
+/// control characters become spaces. Everything else (right-to-left scripts, combining marks,
+/// emoji) is kept as it is.
+pub fn clean_text(s: String) -> String {
+    let bad = |c: char| {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || (c.is_control() && c != ' ')
+    };
+    if !s.chars().any(bad) {
+        return s;
+    }
+    s.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// What one response held.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parsed {
@@ -371,8 +390,8 @@ fn build_person(id: Qid, e: RawEntity) -> Person {
     });
     Person {
         id,
-        label: e.label.map(|(_, v)| v),
-        description: e.description.map(|(_, v)| v),
+        label: e.label.map(|(_, v)| clean_text(v)),
+        description: e.description.map(|(_, v)| clean_text(v)),
         sex,
         birth: date(&c.p569),
         death: date(&c.p570),
@@ -1035,5 +1054,19 @@ impl<'de> Deserialize<'de> for RawQualifiers {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod clean_text_tests {
+    use super::clean_text;
+
+    #[test]
+    fn clean_text_drops_bidi_controls_and_keeps_scripts() {
+        assert_eq!(clean_text("Spoof \u{202E}eman".into()), "Spoof eman");
+        assert_eq!(clean_text("a\u{2067}b\u{2069}c".into()), "abc");
+        assert_eq!(clean_text("tab\there\u{0}".into()), "tab here ");
+        let kept = "محمد e\u{301} 👑 Ελισάβετ";
+        assert_eq!(clean_text(kept.into()), kept);
     }
 }

@@ -18,7 +18,9 @@ pub use crawl::{
     FetchMode, LevelCount, Limit, Outcome, OutcomeKind, PersonFailure, Progress, Question, Request,
     RequestId, Store,
 };
-pub use entity::{parse_entities, Date, ParseError, ParseErrorKind, Parsed, Person, Precision};
+pub use entity::{
+    clean_text, parse_entities, Date, ParseError, ParseErrorKind, Parsed, Person, Precision,
+};
 pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use web::{
     encode_component, entity_page_url, image_url, parse_endpoint, parse_person_input, parse_search,

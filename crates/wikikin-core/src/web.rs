@@ -255,6 +255,7 @@ pub fn parse_search(body: &[u8]) -> Result<Vec<SearchHit>, String> {
                         .and_then(|x| x.as_str())
                         .map(str::to_owned)
                 })
+                .map(crate::entity::clean_text)
         };
         out.push(SearchHit {
             id,
