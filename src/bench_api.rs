@@ -105,7 +105,7 @@ fn synthetic_person(q: Qid, generation: u32, ped: &impl Pedigree) -> Person {
         month: 0,
         day: 0,
         precision: Precision::Year,
-        circa: q.0 % 7 == 0,
+        circa: q.0.is_multiple_of(7),
     });
     let parents = ped.parents(q);
     p.fathers = parents
@@ -230,4 +230,35 @@ fn synthetic_answer(n: u32, seed: u32) -> (Answer, [f64; 4]) {
     };
     let t3 = now_ms();
     (answer, [t0, t1, t2, t3])
+}
+
+thread_local! {
+    /// The page's shared signals, once the page has registered them (see [`register`]).
+    static PAGE: std::cell::Cell<Option<crate::Ctx>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called by the page once it has its signals, so that [`bench_show`] can put a drawing through
+/// the app's own pipeline (answer signal → level of detail → markup → pan/zoom group → fit).
+pub fn register(ctx: crate::Ctx) {
+    PAGE.with(|p| p.set(Some(ctx)));
+}
+
+/// Shows a synthetic pedigree of about `n` people as the page's answer, exactly as a finished
+/// crawl would (the tree view then draws it at its level of detail and fits it to the view).
+/// Returns `[people, boxes, generate ms, layout ms, answer ms, set ms]`; the drawing itself
+/// happens in the page's next reactive tick, so time it from JavaScript (e.g. to the second
+/// animation frame after this call).
+#[wasm_bindgen]
+pub fn bench_show(n: u32, seed: u32) -> Result<Vec<f64>, JsError> {
+    let ctx = PAGE.with(|p| p.get()).ok_or_else(|| {
+        JsError::new("the page has not registered its signals (bench_api::register is not called)")
+    })?;
+    let (answer, [t0, t1, t2, t3]) = synthetic_answer(n, seed);
+    let people = answer.tree.persons.len() as f64;
+    let boxes = answer.layout.boxes.len() as f64;
+    use leptos::prelude::Set;
+    ctx.selected.set(None);
+    ctx.answer.set(Some(std::sync::Arc::new(answer)));
+    let t4 = now_ms();
+    Ok(vec![people, boxes, t1 - t0, t2 - t1, t3 - t2, t4 - t3])
 }

@@ -9,7 +9,7 @@ use futures::stream::FuturesUnordered;
 use futures::{FutureExt, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wikikin_core::{
     Crawl, CrawlConfig, CrawlResult, Failure, Outcome, OutcomeKind, Progress, RequestId, Store,
@@ -101,6 +101,8 @@ pub async fn run_crawl(
     let cap = cap.max(1);
     let mut crawl = Crawl::new(config, store);
     let mut in_flight: FuturesUnordered<InFlight> = FuturesUnordered::new();
+    // The ids of the requests in `in_flight`, to tell the crawl about those dropped unanswered.
+    let mut out: HashSet<RequestId> = HashSet::new();
     let mut stuck = false;
     loop {
         if cancel.is_cancelled() && crawl.outcome().is_none() {
@@ -113,6 +115,7 @@ pub async fn run_crawl(
                 for req in crawl.poll(now, free) {
                     let url = crawl.url(endpoint, &req);
                     let id = req.id;
+                    out.insert(id);
                     match cancel.controller() {
                         Some((key, controller)) => {
                             let handle = cancel.clone();
@@ -125,11 +128,14 @@ pub async fn run_crawl(
                                 .boxed_local(),
                             );
                         }
-                        None => crawl.on_failure(
-                            id,
-                            now,
-                            Failure::Network("this browser cannot abort requests".into()),
-                        ),
+                        None => {
+                            out.remove(&id);
+                            crawl.on_failure(
+                                id,
+                                now,
+                                Failure::Network("this browser cannot abort requests".into()),
+                            )
+                        }
                     }
                 }
             }
@@ -138,6 +144,9 @@ pub async fn run_crawl(
             // they are aborted and dropped rather than waited for.
             cancel.abort_requests();
             in_flight.clear();
+            for id in out.drain() {
+                crawl.on_failure(id, now, Failure::Aborted);
+            }
         }
         on_progress(&crawl.progress());
 
@@ -177,6 +186,12 @@ pub async fn run_crawl(
         };
         match select(in_flight.next(), select(timer, cancelled)).await {
             Either::Left((Some((id, reply)), _)) => {
+                out.remove(&id);
+                // A cancel aborts requests at once: their "aborted" answers are the cancel's,
+                // not failures of the people asked for.
+                if cancel.is_cancelled() && crawl.outcome().is_none() {
+                    crawl.cancel();
+                }
                 let now = api::now_ms();
                 match reply {
                     Ok(r) => {

@@ -172,6 +172,7 @@ impl Ctx {
             ..Live::default()
         });
         self.selected.set(None);
+        reveal_progress();
         let ticking = cancel.clone();
         let live = self.live;
         spawn_local(async move {
@@ -327,6 +328,7 @@ pub fn Page() -> impl IntoView {
     let from_url = query.with_untracked(|q| from_query(|k| q.get(k), &browser_lang));
     let ctx = Ctx::new(from_url.ask.clone(), from_url.messages.clone());
     provide_context(ctx);
+    bench_api::register(ctx);
 
     // The form is the URL: every change replaces the query (no history entry).
     let lang_default = browser_lang.clone();
@@ -386,6 +388,31 @@ pub fn Page() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// On a narrow screen the answer is below the form: bring the progress into view when a
+/// question starts.
+fn reveal_progress() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let narrow = w
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .is_some_and(|px| px < 760.0);
+    if !narrow {
+        return;
+    }
+    spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=progress]").ok().flatten())
+        {
+            el.scroll_into_view();
+        }
+    });
 }
 
 /// The shared signals (panics only if a component is used outside `Page`, a programming error).

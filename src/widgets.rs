@@ -6,7 +6,7 @@ use crate::{api, use_ctx, ChipInfo, RunState, PRESETS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wikikin_core::{entity_page_url, parse_person_input, Qid, SearchHit};
+use wikikin_core::{entity_page_url, parse_person_input, OutcomeKind, Qid, SearchHit};
 
 /// Which list of the question a field edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,10 +365,13 @@ fn person_link(a: &Answer, q: Qid) -> impl IntoView {
 pub fn Relationships(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
     let empty = a.lines.is_empty() && a.direct.is_empty();
-    let none_text = if a.ask.explores() && a.reached.iter().any(|(_, d)| d.is_none()) {
-        "Not every person was reached from the roots within the limits."
-    } else {
-        "No common ancestor was found within the limits."
+    let none_text = match a.outcome.kind {
+        OutcomeKind::Cancelled => "Cancelled before a common ancestor was found.",
+        OutcomeKind::Failed => "No answer: the crawl failed (see above).",
+        _ if a.ask.explores() && a.reached.iter().any(|(_, d)| d.is_none()) => {
+            "Not every person was reached from the roots within the limits."
+        }
+        _ => "No common ancestor was found within the limits.",
     };
     view! {
         <h2>"Relationships"</h2>

@@ -602,7 +602,7 @@ impl Crawl {
             return false;
         };
         if !self.is_relate() {
-            return !self.targets_all_reached() || self.targets.contains(&q);
+            return self.could_shorten(n.depth) || self.targets.contains(&q);
         }
         if n.reach != 0 {
             return n.depth == 0 || !self.above_covered(q);
@@ -616,6 +616,24 @@ impl Crawl {
 
     fn targets_all_reached(&self) -> bool {
         !self.targets.is_empty() && self.targets.iter().all(|t| self.depth(*t) != UNREACHED)
+    }
+
+    /// Explore: could loading a node at degree `d` still bring a target closer? Until every
+    /// target is reached, yes; then only if `d + 2 <=` the farthest target's degree (a path
+    /// through it would reach a target in fewer steps). Entities from the store can reach the
+    /// targets early along longer lines; this keeps the degrees those of a true breadth-first
+    /// search.
+    fn could_shorten(&self, d: u32) -> bool {
+        if !self.targets_all_reached() {
+            return true;
+        }
+        let farthest = self
+            .targets
+            .iter()
+            .map(|t| self.depth(*t))
+            .max()
+            .unwrap_or(0);
+        d.saturating_add(2) <= farthest
     }
 
     /// Asks for requests to send now, at most `free_slots` of them.
@@ -1125,8 +1143,7 @@ impl Crawl {
                 match self.nodes.get(&nb).map(|n| n.state) {
                     Some(State::Loaded) => work.push_back(nb),
                     Some(State::Known)
-                        if nd <= max
-                            && (!self.targets_all_reached() || self.targets.contains(&nb)) =>
+                        if nd <= max && (self.could_shorten(nd) || self.targets.contains(&nb)) =>
                     {
                         self.want(nb)
                     }

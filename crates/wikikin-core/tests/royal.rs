@@ -143,6 +143,32 @@ fn explore_from_victoria_reaches_both() {
     eprintln!("explore: {} entities", rep.entities_fetched);
 }
 
+/// Entities from an earlier crawl can reach the targets along longer lines before the shorter
+/// ones are loaded: the degrees must still be those of a fresh breadth-first search.
+#[test]
+fn explore_on_a_reused_store_gives_the_degrees_of_a_fresh_crawl() {
+    let r = royal(Payload::Lean);
+    let question = || CrawlConfig::explore(vec![VICTORIA, CHRISTIAN_IX], vec![ELIZABETH, PHILIP]);
+    let mut fresh = Crawl::new(question(), Store::new());
+    sim::run(&mut fresh, &cfg(), |req| serve(&r, req));
+    let expected = fresh.result().reached;
+    assert_eq!(expected, vec![(ELIZABETH, Some(4)), (PHILIP, Some(3))]);
+
+    let mut first = Crawl::new(
+        CrawlConfig::explore(vec![VICTORIA], vec![ELIZABETH, PHILIP]),
+        Store::new(),
+    );
+    sim::run(&mut first, &cfg(), |req| serve(&r, req));
+    let mut second = Crawl::new(question(), first.into_store());
+    let rep = sim::run(&mut second, &cfg(), |req| serve(&r, req));
+    assert_eq!(second.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(second.result().reached, expected);
+    assert!(
+        rep.answered.values().all(|n| *n == 1),
+        "an id fetched twice"
+    );
+}
+
 #[test]
 fn the_classic_case_survives_wikidatas_mess() {
     let r = common::royal_with(Payload::Lean, true);
