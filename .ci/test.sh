@@ -43,5 +43,5 @@ step "end-to-end tests (Playwright + Chromium, release build, replica)"
 
 step "summary"
 grep -E '^test result:' target/native-tests.log | awk '{p+=$4; f+=$6} END {print "native: " p " passed, " f " failed"}'
-grep -E '^test result:' target/wasm-tests.log | tail -n 1
+grep -E '^test result:' target/wasm-tests.log | awk '{p+=$4; f+=$6} END {print "wasm: " p " passed, " f " failed"}'
 grep -E '^# (tests|pass|fail)' target/e2e-tests.log

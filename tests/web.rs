@@ -857,7 +857,9 @@ async fn driver_cancel_mid_crawl_ends_cancelled_and_stops_requests() {
         "not every person was reached: {:?}",
         finished.result.reached
     );
-    // And the replica sees nothing more once it has ended.
+    // And the replica sees nothing more once it has ended (after a moment for requests that
+    // were already on the wire when they were aborted to land).
+    sleep(300).await;
     let ended = replica_requests(ep).await;
     sleep(400).await;
     assert_eq!(
