@@ -871,6 +871,10 @@ impl Crawl {
             return;
         };
         n.attempts += 1;
+        let backoff = self.config.default_retry_ms * f64::from(1u32 << (n.attempts - 1).min(10));
+        let wait = wait.unwrap_or(backoff).clamp(0.0, self.config.max_retry_ms);
+        // The server said "slow down": every request waits, even when this id gives up now.
+        self.hold_until = self.hold_until.max(now_ms + wait);
         if n.attempts >= max_attempts {
             let attempts = n.attempts;
             self.fail(
@@ -882,13 +886,10 @@ impl Crawl {
             );
             return;
         }
-        let backoff = self.config.default_retry_ms * f64::from(1u32 << (n.attempts - 1).min(10));
-        let wait = wait.unwrap_or(backoff).clamp(0.0, self.config.max_retry_ms);
         n.state = State::Waiting;
         n.retry_at = now_ms + wait;
         self.waiting.insert(q);
         self.retries += 1;
-        self.hold_until = self.hold_until.max(now_ms + wait);
     }
 
     fn fail(&mut self, q: Qid, message: String) {

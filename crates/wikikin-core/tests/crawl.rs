@@ -643,3 +643,21 @@ fn odd_answers_are_per_person_failures_in_words() {
     assert_eq!((p.failed, p.in_flight, p.requests), (1, 1, 2));
     assert!((p.fraction() - 0.5).abs() < 1e-9);
 }
+
+/// A 429 that makes an id give up still holds back every other request for its Retry-After.
+#[test]
+fn a_final_429_still_holds_back_the_other_requests() {
+    let mut cfg = CrawlConfig::relate(vec![Qid(1), Qid(2)]);
+    cfg.fetch = FetchMode::EntityData;
+    cfg.max_attempts = 1;
+    let mut crawl = Crawl::new(cfg, Store::new());
+    let first = crawl.poll(0.0, 1);
+    assert_eq!(first.len(), 1);
+    crawl.on_response(first[0].id, 10.0, 429, Some("5"), b"");
+    assert_eq!(crawl.result().failures.len(), 1, "the id gave up");
+    assert!(crawl.poll(20.0, 6).is_empty(), "held back by Retry-After");
+    assert_eq!(crawl.next_wake(), Some(5010.0));
+    let later = crawl.poll(5010.0, 6);
+    assert_eq!(later.len(), 1);
+    assert_ne!(later[0].qids, first[0].qids);
+}
