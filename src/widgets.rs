@@ -371,6 +371,7 @@ pub fn Relationships(answer: Arc<Answer>) -> impl IntoView {
         _ if a.ask.explores() && a.reached.iter().any(|(_, d)| d.is_none()) => {
             "Not every person was reached from the roots within the limits."
         }
+        _ if a.people.len() < 2 => "Add a second person to name a relationship.",
         _ => "No common ancestor was found within the limits.",
     };
     view! {
