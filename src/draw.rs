@@ -91,7 +91,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
     let h = crate::answer::layout_options().box_height;
     let _ = write!(
         s,
-        "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.1}\" rx=\"5\"/></clipPath><symbol id=\"ph\" viewBox=\"0 0 40 {:.1}\" width=\"40\" height=\"{:.1}\"><g class=\"placeholder\"><rect width=\"40\" height=\"{:.1}\" rx=\"5\"/><circle cx=\"20\" cy=\"{:.1}\" r=\"7\"/><path d=\"M8 {:.1} q12 -16 24 0\"/></g></symbol></defs>",
+        "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.0}\" rx=\"5\"/></clipPath><symbol id=\"ph\" viewBox=\"0 0 40 {:.0}\" width=\"40\" height=\"{:.0}\"><g class=\"placeholder\"><rect width=\"40\" height=\"{:.0}\" rx=\"5\"/><circle cx=\"20\" cy=\"{:.0}\" r=\"7\"/><path d=\"M8 {:.0} q12 -16 24 0\"/></g></symbol></defs>",
         h - 12.0,
         h - 12.0,
         h - 12.0,
@@ -143,7 +143,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         let y = left.y + left.h / 2.0;
         let _ = write!(
             couples,
-            "M{:.1} {y:.1}H{:.1}M{:.1} {:.1}v3",
+            "M{:.0} {y:.0}H{:.0}M{:.0} {:.0}v3",
             left.x + left.w,
             right.x,
             j.x,
@@ -196,7 +196,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         } else {
             let _ = write!(
                 s,
-                "<rect class=\"{class} card\" data-qid=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"8\"/>",
+                "<rect class=\"{class} card\" data-qid=\"{}\" x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"8\"/>",
                 b.qid, b.x, b.y, b.w, b.h
             );
         }
@@ -208,7 +208,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
 fn path_of(points: &[(f64, f64)]) -> String {
     let mut d = String::with_capacity(points.len() * 16);
     for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+        let _ = write!(d, "{}{x:.0} {y:.0}", if i == 0 { "M" } else { "L" });
     }
     d
 }
@@ -232,7 +232,7 @@ fn card(
     };
     let _ = write!(
         s,
-        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.1} {y:.1})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><rect class=\"card\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"8\"/>",
+        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.0} {y:.0})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><rect class=\"card\" width=\"{w:.0}\" height=\"{h:.0}\" rx=\"8\"/>",
         escape(&href),
         escape(&label),
     );
@@ -243,7 +243,7 @@ fn card(
         Some(file) => {
             let _ = write!(
                 s,
-                "<image href=\"{}\" x=\"6\" y=\"6\" width=\"40\" height=\"{:.1}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#thumb-clip)\"/>",
+                "<image href=\"{}\" x=\"6\" y=\"6\" width=\"40\" height=\"{:.0}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#thumb-clip)\"/>",
                 escape(&image_url(&answer.ask.endpoint, file, 96)),
                 h - 12.0
             );
@@ -252,7 +252,7 @@ fn card(
     }
     let _ = write!(
         s,
-        "<text class=\"name\" x=\"54\" y=\"{:.1}\">{}</text><text class=\"years\" x=\"54\" y=\"{:.1}\">{}</text></a></g>",
+        "<text class=\"name\" x=\"54\" y=\"{:.0}\">{}</text><text class=\"years\" x=\"54\" y=\"{:.0}\">{}</text></a></g>",
         h / 2.0 - 3.0,
         escape(&clip(&name, 17)),
         h / 2.0 + 15.0,

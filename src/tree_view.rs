@@ -3,6 +3,7 @@
 
 use crate::{draw, export, use_ctx};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wikikin_core::{entity_page_url, Qid};
 
@@ -68,15 +69,24 @@ pub fn TreeView() -> impl IntoView {
 
     // The level of detail follows the zoom and, close up on a large tree, the part in view;
     // the markup is rebuilt only when that changes (not on every pan frame).
+    // A new answer is drawn at the view that fits it (the fit itself is applied by the effect
+    // below, after the first render): drawing it first at the old view would draw it twice.
+    let fitted_for = StoredValue::new(0usize);
     let detail = Memo::new(move |_| {
-        let people = ctx
-            .answer
-            .with(|a| a.as_ref().map(|a| a.layout.boxes.len()).unwrap_or(0));
-        let v = view_state.get();
-        let (cw, ch) = svg_ref
-            .get_untracked()
-            .map(|s| svg_size(&s))
-            .unwrap_or((1000.0, 700.0));
+        let (people, size, id) = ctx.answer.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    let id = Arc::as_ptr(a) as usize;
+                    (a.layout.boxes.len(), (a.layout.width, a.layout.height), id)
+                })
+                .unwrap_or((0, (0.0, 0.0), 0))
+        });
+        let svg = svg_ref.get_untracked();
+        let mut v = view_state.get();
+        if id != 0 && id != fitted_for.get_value() {
+            v = fit(svg.as_ref().map(|s| s.as_ref()), size.0, size.1);
+        }
+        let (cw, ch) = svg.map(|s| svg_size(&s)).unwrap_or((1000.0, 700.0));
         let k = v.k.max(MIN_ZOOM);
         let view = (-v.x / k, -v.y / k, (cw - v.x) / k, (ch - v.y) / k);
         draw::detail_for(people, k, view)
@@ -118,8 +128,11 @@ pub fn TreeView() -> impl IntoView {
     };
     // A new drawing is fitted to the view.
     Effect::new(move |_| {
-        ctx.answer.track();
+        let id = ctx
+            .answer
+            .with(|a| a.as_ref().map(|a| Arc::as_ptr(a) as usize).unwrap_or(0));
         fit_now();
+        fitted_for.set_value(id);
     });
     let zoom_centre = move |factor: f64| {
         let (cw, ch) = svg_ref
