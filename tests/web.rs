@@ -803,8 +803,7 @@ async fn driver_relates_elizabeth_and_philip_through_real_fetch() {
 }
 
 // Cancels from another task, as the Cancel button does. The final figures must not count the
-// aborted requests as failed or still in flight (bugs 4a and 4b of /tmp/bugs-C1.md: fails on
-// those last assertions until fixed).
+// aborted requests as failed or still in flight (a regression test: both used to happen).
 #[wasm_bindgen_test]
 async fn driver_cancel_mid_crawl_ends_cancelled_and_stops_requests() {
     let Some(ep) = endpoint() else { return };
@@ -879,7 +878,7 @@ async fn driver_cancel_mid_crawl_ends_cancelled_and_stops_requests() {
 }
 
 // Cancelling synchronously inside `on_progress`, within the driver's own task, used to spin
-// forever (bug 1 of /tmp/bugs-C1.md): a regression test.
+// forever: a regression test.
 #[wasm_bindgen_test]
 async fn driver_cancel_from_the_progress_callback_ends_cancelled() {
     let Some(ep) = endpoint() else { return };
@@ -1026,8 +1025,8 @@ fn explore_key(r: &wikikin_core::CrawlResult) -> ExploreKey {
     (reached, rels)
 }
 
-// Fails until bug 3 of /tmp/bugs-C1.md is fixed: an explore crawl on a store filled by an
-// earlier explore from fewer roots reaches Philip at degree 4 instead of 3.
+// Regression test: an explore crawl on a store filled by an earlier explore from fewer roots
+// used to reach Philip at degree 4 instead of 3.
 #[wasm_bindgen_test]
 async fn driver_explore_on_a_reused_store_answers_like_a_fresh_crawl() {
     let Some(ep) = endpoint() else { return };

@@ -138,8 +138,8 @@ test('explore: down from Victoria, and preset-1 down from Victoria and Christian
     assert.ok(rels.some((r) => sameSet(r.ancestors, [VICTORIA, ALBERT]) && r.degree === 3), JSON.stringify(rels));
 
     // The preset with both roots: chips, URL, and Philip now reached at degree 3 through Christian IX. This reuses
-    // the page's store from the first crawl; it fails until bug 3 of /tmp/bugs-C1.md is fixed (Philip comes out at
-    // degree 4 and the Christian IX relationship is missing; a fresh page gives the right answer).
+    // the page's store from the first crawl (regression: Philip used to come out at degree 4 and the Christian IX
+    // relationship was missing, while a fresh page gave the right answer).
     await page.click('[data-testid=preset-1]');
     await page.waitForFunction(() => document.querySelector('[data-testid=progress]')?.dataset.state === 'running'
       || document.querySelectorAll('[data-testid=field-roots] [data-testid=chip]').length === 2);
@@ -162,7 +162,7 @@ test('explore: down from Victoria, and preset-1 down from Victoria and Christian
 });
 
 // Cancel with requests in flight (the replica answers after 400 ms). The last assertions — nothing shown in flight,
-// no aborted request listed under "Could not load" — fail until bugs 4a/4b of /tmp/bugs-C1.md are fixed.
+// no aborted request listed under "Could not load" — are regression checks (both used to happen).
 test('Cancel stops the crawl: state cancelled and no request reaches the replica afterwards', async () => {
   const slow = await startReplica(['--latency-ms', '400']);
   const { page, errors, context } = await openPage(browser,

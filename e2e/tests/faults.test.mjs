@@ -137,8 +137,8 @@ test('429 on a fifth of requests: retried after Retry-After, everyone held back,
     // The whole crawl holds back after a 429: no new request starts within the Retry-After second
     // after the 429 was read. Grace: 150 ms, in which an answer that completed just before the 429
     // (and was being parsed when it arrived) may still start its round of requests — the app handles
-    // one answer at a time. Also after an id's last (third) 429: FAILS, when such a 429 lands
-    // mid-crawl, while bug 9 of /tmp/bugs-C2.md is open.
+    // one answer at a time. Also after an id's last (third) 429 (bug 9 of e2e/README.md, fixed:
+    // that 429 used not to hold the crawl back).
     for (const r429 of timed.filter((r) => r.status === 429)) {
       const early = timed.filter((r) => r.t0 > r429.t1 + 150 && r.t0 < r429.t1 + 990);
       const attempt = Math.max(...r429.ids.map((q) => timed.filter((r) => r.ids.includes(q) && r.t0 <= r429.t0).length));

@@ -75,8 +75,8 @@ test('two questions and a search in one page: cap 6 kept, every id served once, 
 for (const cap of [2, 1]) {
   test(`cap=${cap}: never more than ${cap} in flight, and exactly ${cap} used`, async () => {
     const replica = await startReplica(['--latency-ms', '30']);
-    // Portraits are the browser's, loaded 6 at a time when the tree is drawn (bug 8 of
-    // /tmp/bugs-C2.md): served here so that the replica's figure measures the app's own requests.
+    // Portraits are the browser's, loaded 6 at a time when the tree is drawn (item 8 of
+    // e2e/README.md): served here so that the replica's figure measures the app's own requests.
     const w = await watch(browser, `${site.url}?people=Q9682,Q80976&cap=${cap}&endpoint=${replica.url}`, {
       endpoint: replica.url, portraits: 'local' });
     try {
@@ -88,7 +88,7 @@ for (const cap of [2, 1]) {
       assert.equal(stats.by_kind.filepath ?? 0, 0, 'portraits served locally');
       assert.ok(w.portraits() >= 1, 'the tree asked for portraits');
       await assertHealthy(w);
-      // Replica side too (bug 4 of /tmp/bugs-C2.md, fixed: the replica used to keep a finished
+      // Replica side too (bug 4 of e2e/README.md, fixed: the replica used to keep a finished
       // response counted as in flight until its keep-alive connection was reused).
       assertPolite(stats, cap, { requests: w.requests });
     } finally {
