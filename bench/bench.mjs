@@ -164,7 +164,7 @@ async function drawFigures(browser, site) {
     row('6 drawing', `${m('people')} people (synthetic royal_like(${n}, 7))`, mmm(runs.map((x) => x.total), 0, 'ms'),
       goals[n] ? `${(m('total') / goals[n]).toFixed(2)} of goal${goal}` : '',
       `layout ${mmm(runs.map((x) => x.layout), 0)} ms, markup ${mmm(runs.map((x) => x.markup), 0)} ms, DOM insert (innerHTML) ${mmm(runs.map((x) => x.insert), 0)} ms, style+layout ${mmm(runs.map((x) => x.styleLayout), 0)} ms, then to painted (rAF×2) ${mmm(runs.map((x) => x.paint), 0)} ms; `
-        + `${m('boxes')} boxes, ${m('edges')} edges, ${m('rows')} rows, ${(m('width') / 1e3).toFixed(0)}k×${(m('height') / 1e3).toFixed(1)}k px, markup ${(m('bytes') / 1e6).toFixed(2)} MB; first drawing in a fresh page (wasm code compiled lazily on first use)`);
+        + `${m('boxes')} boxes, ${m('edges')} edges, ${m('rows')} rows, ${(m('width') / 1e3).toFixed(0)}k×${(m('height') / 1e3).toFixed(1)}k px, markup ${(m('bytes') / 1e6).toFixed(2)} MB; first drawing in a fresh page, after the page's idle warm-up (src/warm.rs, ${m('warmUpMs').toFixed(0)} ms of work at start)`);
     const warm = runs.map((x) => x.warm);
     const w = (k) => mmm(warm.map((x) => x[k]), 0);
     row('6 drawing', `${m('people')} people, drawn again in the same page (warm)`, mmm(warm.map((x) => x.total), 0, 'ms'),

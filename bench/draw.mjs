@@ -109,7 +109,11 @@ async function freshPage(browser, siteUrl) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(siteUrl);
   await page.waitForFunction(() => window.wasmBindings?.bench_draw && document.querySelector('g[data-testid=viewport]'));
-  return { context, page, errors };
+  // The page warms its drawing code up when idle after it starts (src/warm.rs), as it will have
+  // long before a real crawl's answer arrives: measure after that, as a user would meet it.
+  await page.waitForFunction(() => document.documentElement.dataset.warm !== undefined, null, { timeout: 15000 });
+  const warmMs = Number(await page.evaluate(() => document.documentElement.dataset.warm));
+  return { context, page, errors, warmMs };
 }
 
 /**
@@ -122,9 +126,10 @@ export async function drawBench(browser, siteUrl, sizes, reps, mode = 'direct') 
   for (const n of sizes) {
     out[n] = [];
     for (let i = 0; i < reps; i++) {
-      const { context, page, errors } = await freshPage(browser, siteUrl);
+      const { context, page, errors, warmMs } = await freshPage(browser, siteUrl);
       try {
         const r = await page.evaluate(mode === 'app' ? showInPage : drawInPage, { n, seed: 7 });
+        r.warmUpMs = warmMs;
         if (mode !== 'app') {
           // The same drawing again in the same page: V8 has compiled (and tiered up) the code.
           const again = await page.evaluate(drawInPage, { n, seed: 7 });

@@ -11,17 +11,11 @@
 //! Both return plain `Float64Array`s (see each function for the order) and fail with a message
 //! in words, never a panic.
 
-use crate::answer::{layout_options, Answer};
 use crate::api::now_ms;
 use crate::draw::{markup, DrawOptions};
-use crate::question::Ask;
-use std::collections::HashMap;
+use crate::warm::synthetic_answer;
 use wasm_bindgen::prelude::*;
-use wikikin_core::{
-    parse_entities, Date, Outcome, OutcomeKind, Parsed, Person, Precision, Progress, Qid,
-};
-use wikikin_kinship::synthetic::royal_like;
-use wikikin_kinship::{layout, Pedigree};
+use wikikin_core::{parse_entities, Parsed};
 
 /// What a parse read, as numbers both readers can compute: `[entities, persons with a label,
 /// label characters, family links (P22+P25+P40+P26 ids), dated births + deaths, images,
@@ -83,46 +77,6 @@ pub fn bench_parse(body: &[u8], lang: &str, reps: u32) -> Result<Vec<f64>, JsErr
     Ok(out)
 }
 
-/// A person of the synthetic pedigree with the words the cards show: a name, life years and a
-/// description, like a loaded Wikidata person.
-fn synthetic_person(q: Qid, generation: u32, ped: &impl Pedigree) -> Person {
-    let mut p = Person::new(q);
-    p.sex = ped.sex(q);
-    let year = 1500 + i64::from(generation) * 28 + (q.0 % 9) as i64;
-    p.label = Some(format!("Synthetic Person {}", q.0));
-    p.description = Some(format!(
-        "member of synthetic family, generation {generation}"
-    ));
-    p.birth = Some(Date {
-        year,
-        month: 1 + (q.0 % 12) as u8,
-        day: 1 + (q.0 % 28) as u8,
-        precision: Precision::Day,
-        circa: false,
-    });
-    p.death = Some(Date {
-        year: year + 40 + (q.0 % 40) as i64,
-        month: 0,
-        day: 0,
-        precision: Precision::Year,
-        circa: q.0.is_multiple_of(7),
-    });
-    let parents = ped.parents(q);
-    p.fathers = parents
-        .iter()
-        .copied()
-        .filter(|x| ped.sex(*x) != wikikin_core::Sex::Female)
-        .collect();
-    p.mothers = parents
-        .iter()
-        .copied()
-        .filter(|x| ped.sex(*x) == wikikin_core::Sex::Female)
-        .collect();
-    p.children = ped.children(q);
-    p.spouses = ped.spouses(q);
-    p
-}
-
 /// Builds a synthetic pedigree of about `n` people (`seed` fixes it), lays it out with the app's
 /// options, renders the app's SVG markup and, when `insert` is true, puts it into the page's
 /// `g[data-testid=viewport]`.
@@ -180,56 +134,6 @@ pub fn bench_markup(n: u32, seed: u32) -> String {
             detail: crate::draw::detail_for(answer.layout.boxes.len(), 0.0, (0.0, 0.0, 0.0, 0.0)),
         },
     )
-}
-
-/// The synthetic pedigree as an [`Answer`] with its layout, and the clock at the start, after
-/// generating, after the layout and after building the answer.
-fn synthetic_answer(n: u32, seed: u32) -> (Answer, [f64; 4]) {
-    let t0 = now_ms();
-    let syn = royal_like(n as usize, u64::from(seed));
-    let persons: HashMap<Qid, Person> = syn
-        .tree
-        .persons
-        .iter()
-        .map(|q| {
-            let generation = usize::try_from(q.0.saturating_sub(1))
-                .ok()
-                .and_then(|i| syn.generation.get(i))
-                .copied()
-                .unwrap_or(0);
-            (*q, synthetic_person(*q, generation, &syn.pedigree))
-        })
-        .collect();
-    let t1 = now_ms();
-    let geometry = layout(&syn.tree, &layout_options());
-    let t2 = now_ms();
-    let mut ask = Ask::new("en");
-    ask.people = syn.youngest.iter().take(2).copied().collect();
-    ask.roots = syn.founders.iter().take(2).copied().collect();
-    let answer = Answer {
-        people: ask.people.clone(),
-        roots: ask.roots.clone(),
-        ask,
-        outcome: Outcome {
-            kind: OutcomeKind::Done,
-            message: "synthetic".into(),
-        },
-        persons,
-        lines: Vec::new(),
-        direct: Vec::new(),
-        levels: Vec::new(),
-        reached: Vec::new(),
-        failures: Vec::new(),
-        missing: Vec::new(),
-        redirected: Vec::new(),
-        problems: Vec::new(),
-        tree: syn.tree,
-        layout: geometry,
-        progress: Progress::default(),
-        elapsed_ms: 0.0,
-    };
-    let t3 = now_ms();
-    (answer, [t0, t1, t2, t3])
 }
 
 thread_local! {

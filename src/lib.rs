@@ -10,6 +10,7 @@ pub mod driver;
 pub mod export;
 pub mod question;
 mod tree_view;
+mod warm;
 mod widgets;
 
 use answer::Answer;
@@ -19,7 +20,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 use question::{from_query, lang_from_browser, Ask};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use wikikin_core::{CrawlConfig, OutcomeKind, Progress, Qid, Store};
 
@@ -195,6 +198,8 @@ impl Ctx {
             config.fetch = ask.fetch;
             config.languages = vec![ask.lang.clone()];
             let live = self.live;
+            let page = self.page;
+            let pending: Rc<Cell<Option<Progress>>> = Rc::default();
             let Finished {
                 outcome,
                 result,
@@ -208,11 +213,25 @@ impl Ctx {
                 ask.timeout_s.saturating_mul(1000),
                 cancel,
                 move |p| {
-                    live.try_update(|l| {
-                        l.progress = *p;
-                        l.now_ms = api::now_ms();
-                        l.message = format!("Crawling generation {}…", p.level);
-                    });
+                    // At most one page update per frame: the figures change after every
+                    // answer, and re-rendering for each would delay the requests they release.
+                    let first = pending.replace(Some(*p)).is_none();
+                    if first {
+                        let pending = pending.clone();
+                        request_animation_frame(move || {
+                            let current =
+                                page.try_with_value(|pg| pg.generation) == Some(generation);
+                            if let Some(p) = pending.take().filter(|_| current) {
+                                live.try_update(|l| {
+                                    if l.state == RunState::Running {
+                                        l.progress = p;
+                                        l.now_ms = api::now_ms();
+                                        l.message = format!("Crawling generation {}…", p.level);
+                                    }
+                                });
+                            }
+                        });
+                    }
                 },
             )
             .await;
@@ -329,6 +348,7 @@ pub fn Page() -> impl IntoView {
     let ctx = Ctx::new(from_url.ask.clone(), from_url.messages.clone());
     provide_context(ctx);
     bench_api::register(ctx);
+    warm::when_idle();
 
     // The form is the URL: every change replaces the query (no history entry).
     let lang_default = browser_lang.clone();

@@ -343,9 +343,20 @@ async fn handle(
     if let Some(f) = fault {
         *st.replica.stats().faults.entry(f.name()).or_insert(0) += 1;
     }
-    if latency > 0 {
-        tokio::time::sleep(Duration::from_millis(latency)).await;
-    }
+    // The emulated latency is the time from the request's arrival to the first byte: the body is
+    // built while it runs (a large wbgetentities answer takes the replica milliseconds of JSON
+    // work, which would otherwise come on top of the latency asked for).
+    let first_byte = tokio::time::Instant::now() + Duration::from_millis(latency);
+    let built = match fault {
+        Some(Fault::Truncate | Fault::Slow) | None => {
+            let (st2, method2, pq2) = (st.clone(), method.clone(), pq.clone());
+            tokio::task::spawn_blocking(move || st2.replica.respond(&method2, &pq2))
+                .await
+                .ok()
+        }
+        _ => None,
+    };
+    tokio::time::sleep_until(first_byte).await;
     let (resp, limit) = match fault {
         Some(Fault::Hang) => {
             let _keep = guard;
@@ -365,7 +376,7 @@ async fn handle(
             (r, len)
         }
         Some(Fault::Truncate) => {
-            let r = st.replica.respond(&method, &pq);
+            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
             let limit = r.body.len() / 2;
             {
                 let mut s = st.replica.stats();
@@ -374,7 +385,7 @@ async fn handle(
             (r, limit)
         }
         Some(Fault::Slow) | None => {
-            let r = st.replica.respond(&method, &pq);
+            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
             let len = r.body.len();
             (r, len)
         }

@@ -47,6 +47,11 @@ pub struct CrawlConfig {
     pub max_entities: usize,
     /// Ids per `wbgetentities` request (1–50).
     pub max_batch: usize,
+    /// `wbgetentities`: the size one answer should stay under, in bytes. Once answers have shown
+    /// how large an entity is, a request asks for at most this many bytes' worth of ids (at
+    /// least one), so that a generation of large entities is spread over the free request
+    /// slots instead of coming back as one long answer. 0 = no limit but `max_batch`.
+    pub batch_bytes: u64,
     /// Attempts per id for 429/503 answers.
     pub max_attempts: u32,
     /// Wait before retrying a 429/503 whose `Retry-After` is absent or unreadable (doubled
@@ -68,6 +73,7 @@ impl CrawlConfig {
             max_generations: 10,
             max_entities: 5000,
             max_batch: 50,
+            batch_bytes: 1_000_000,
             max_attempts: 3,
             default_retry_ms: 2000.0,
             max_retry_ms: 120_000.0,
@@ -101,6 +107,15 @@ pub struct Store {
 impl Store {
     pub fn new() -> Store {
         Store::default()
+    }
+
+    /// An empty store for these label languages (what [`CrawlConfig::languages`] will ask), so
+    /// that people [`inserted`](Store::insert) before a crawl are kept by it.
+    pub fn with_languages(languages: Vec<String>) -> Store {
+        Store {
+            languages,
+            ..Store::default()
+        }
     }
 
     /// Entities held (people and missing ids).
@@ -376,6 +391,9 @@ pub struct Crawl {
     bytes: u64,
     requests: usize,
     max_chain: u32,
+    /// Bytes and entities of the successful answers, for the bytes-aware batch size.
+    answered_bytes: u64,
+    answered_entities: u64,
     /// Loads waiting to be applied (avoids deep recursion through cached entities).
     to_load: VecDeque<Qid>,
 }
@@ -425,6 +443,8 @@ impl Crawl {
             bytes: 0,
             requests: 0,
             max_chain: 0,
+            answered_bytes: 0,
+            answered_entities: 0,
             to_load: VecDeque::new(),
         };
         c.start();
@@ -660,10 +680,7 @@ impl Crawl {
             .config
             .max_entities
             .saturating_sub(self.loaded_count() + self.ids_in_flight());
-        let per = match self.config.fetch {
-            FetchMode::EntityData => 1,
-            FetchMode::GetEntities => self.config.max_batch,
-        };
+        let per = self.batch_limit();
         let cap = budget.min(free_slots.saturating_mul(per));
         let mut picked: Vec<Qid> = Vec::new();
         let mut dropped: Vec<(u32, u64, Qid)> = Vec::new();
@@ -694,10 +711,7 @@ impl Crawl {
         self.ready.retain(|(_, _, q)| !picked_set.contains(q));
         let batch = match self.config.fetch {
             FetchMode::EntityData => 1,
-            FetchMode::GetEntities => picked
-                .len()
-                .div_ceil(free_slots)
-                .clamp(1, self.config.max_batch),
+            FetchMode::GetEntities => picked.len().div_ceil(free_slots).clamp(1, per),
         };
         let mut out = Vec::new();
         for chunk in picked.chunks(batch) {
@@ -731,6 +745,24 @@ impl Crawl {
             });
         }
         out
+    }
+
+    /// Ids per request: 1 for `Special:EntityData`; for `wbgetentities` the configured
+    /// `max_batch`, lowered to what fits `batch_bytes` at the entity size seen so far.
+    fn batch_limit(&self) -> usize {
+        match self.config.fetch {
+            FetchMode::EntityData => 1,
+            FetchMode::GetEntities => {
+                let max = self.config.max_batch;
+                if self.config.batch_bytes == 0 || self.answered_entities == 0 {
+                    return max;
+                }
+                let per_entity = (self.answered_bytes / self.answered_entities).max(1);
+                usize::try_from(self.config.batch_bytes / per_entity)
+                    .unwrap_or(max)
+                    .clamp(1, max)
+            }
+        }
     }
 
     fn ids_in_flight(&self) -> usize {
@@ -911,6 +943,11 @@ impl Crawl {
                 return;
             }
         };
+        let entities = parsed.persons.len() + parsed.missing.len();
+        if entities > 0 {
+            self.answered_bytes += body.len() as u64;
+            self.answered_entities += entities as u64;
+        }
         let prev_chain = self.cur_chain;
         self.cur_chain = req.chain;
         let mut redirects = parsed.redirects.clone();

@@ -241,6 +241,35 @@ fn batches_spread_over_free_slots() {
 }
 
 #[test]
+fn large_entities_are_batched_by_bytes() {
+    let (fam, other) = pedigree(4);
+    // (batch_bytes, ids in the one request a single free slot gets once 2,3,16 are ready)
+    for (batch_bytes, expected) in [(0, 3), (1_000_000, 3), (400_000, 1), (700_000, 2)] {
+        let mut cfg = relate(&[1, other], FetchMode::GetEntities);
+        cfg.batch_bytes = batch_bytes;
+        let mut crawl = Crawl::new(cfg, Store::new());
+        let r = crawl.poll(0.0, 1);
+        assert_eq!(r[0].qids.len(), 2, "nothing is known of sizes yet");
+        let found: Vec<&Person> = fam.iter().filter(|p| r[0].qids.contains(&p.id)).collect();
+        // Two entities in 600 kB (JSON allows the trailing whitespace): 300 kB each.
+        let mut body = sim::response_json(&found, &[]);
+        body.resize(600_000, b' ');
+        crawl.on_response(r[0].id, 100.0, 200, None, &body);
+        assert!(crawl.result().failures.is_empty());
+        let r = crawl.poll(100.0, 1);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].qids.len(), expected, "batch_bytes {batch_bytes}");
+        // The rest wait for the next free slot, not for more bytes to come back.
+        assert_eq!(crawl.progress().queued, 3 - expected);
+        let r2 = crawl.poll(100.0, 6);
+        assert_eq!(r2.iter().map(|x| x.qids.len()).sum::<usize>(), 3 - expected);
+    }
+    // Special:EntityData is one id per request whatever the sizes.
+    let mut crawl = Crawl::new(relate(&[1, other], FetchMode::EntityData), Store::new());
+    assert_eq!(crawl.poll(0.0, 6).len(), 2);
+}
+
+#[test]
 fn urls_are_cors_simple_gets() {
     let mut cfg = relate(&[42, 1], FetchMode::GetEntities);
     cfg.languages = vec!["de".into(), "en".into()];
@@ -517,6 +546,27 @@ fn the_store_persists_across_crawls() {
     cfg.languages = vec!["fr".into()];
     let crawl = Crawl::new(cfg, store);
     assert_eq!(crawl.progress().cached, 0);
+}
+
+#[test]
+fn a_store_filled_beforehand_answers_without_a_request() {
+    let mut store = Store::with_languages(vec!["en".into()]);
+    for p in cousins() {
+        store.insert(p);
+    }
+    let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::GetEntities), store);
+    assert!(crawl.poll(0.0, 6).is_empty());
+    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.progress().requests, 0);
+    let res = crawl.result();
+    assert_eq!(res.relationships.len(), 1, "{:?}", res.relationships);
+    // The same store under another language is emptied: nothing is answered from it.
+    let mut store = Store::with_languages(vec!["de".into()]);
+    for p in cousins() {
+        store.insert(p);
+    }
+    let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::GetEntities), store);
+    assert!(!crawl.poll(0.0, 6).is_empty());
 }
 
 #[test]
