@@ -9,7 +9,7 @@ const which = (process.argv[3] || 'EP,EPx,CN').split(',');
 const fetch = process.argv[4] || 'wbgetentities';
 const NET = { latencyMs: 100, jitterMs: 20, bandwidthMbps: 50 };
 const netArgs = ['--latency-ms', '100', '--jitter-ms', '20', '--bandwidth-mbps', '50', '--payload', 'full'];
-const Q = { EP: 'people=Q9682,Q80976', EPx: 'people=Q9682,Q80976&roots=Q9439,Q151305', CN: 'people=Q40787&roots=Q151305' };
+const Q = { EP: 'people=Q9682,Q80976', EPx: 'people=Q9682,Q80976&roots=Q9439,Q151305', CN: 'people=Q40787&roots=Q151305', P3: 'people=Q40787,Q191045&roots=Q151305' };
 const site = await serveStatic(process.env.BENCH_DIST);
 const browser = await launch();
 const replica = await startReplica(netArgs, { gedcom: royalGed, qids: royalQids });

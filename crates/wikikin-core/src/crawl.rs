@@ -361,6 +361,9 @@ struct InFlight {
 
 const UNREACHED: u32 = u32::MAX;
 
+/// See [`Crawl::batch_limit`].
+const QUEUE_ROUNDS: usize = 4;
+
 /// The crawl state machine. See the module docs.
 pub struct Crawl {
     config: CrawlConfig,
@@ -680,7 +683,7 @@ impl Crawl {
             .config
             .max_entities
             .saturating_sub(self.loaded_count() + self.ids_in_flight());
-        let per = self.batch_limit();
+        let per = self.batch_limit(free_slots + self.in_flight.len());
         let cap = budget.min(free_slots.saturating_mul(per));
         let mut picked: Vec<Qid> = Vec::new();
         let mut dropped: Vec<(u32, u64, Qid)> = Vec::new();
@@ -709,12 +712,18 @@ impl Crawl {
         }
         let picked_set: BTreeSet<Qid> = picked.iter().copied().collect();
         self.ready.retain(|(_, _, q)| !picked_set.contains(q));
-        let batch = match self.config.fetch {
-            FetchMode::EntityData => 1,
-            FetchMode::GetEntities => picked.len().div_ceil(free_slots).clamp(1, per),
-        };
+        // Spread over every free slot, as evenly as can be (at most `per` each, as picked).
+        let parts = free_slots.min(picked.len()).max(1);
+        let (small, big) = (picked.len() / parts, picked.len() % parts);
+        let mut chunks: Vec<&[Qid]> = Vec::with_capacity(parts);
+        let mut rest = picked.as_slice();
+        for i in 0..parts {
+            let (chunk, tail) = rest.split_at((small + usize::from(i < big)).min(rest.len()));
+            chunks.push(chunk);
+            rest = tail;
+        }
         let mut out = Vec::new();
-        for chunk in picked.chunks(batch) {
+        for chunk in chunks.into_iter().filter(|c| !c.is_empty()) {
             let chain = chunk
                 .iter()
                 .map(|q| self.nodes.get(q).map_or(0, |n| n.chain))
@@ -748,8 +757,12 @@ impl Crawl {
     }
 
     /// Ids per request: 1 for `Special:EntityData`; for `wbgetentities` the configured
-    /// `max_batch`, lowered to what fits `batch_bytes` at the entity size seen so far.
-    fn batch_limit(&self) -> usize {
+    /// `max_batch`, lowered to what fits `batch_bytes` at the entity size seen so far (and, when
+    /// exploring, to what spreads the queue over the slots) — unless
+    /// more is queued than [`QUEUE_ROUNDS`] rounds of all `slots` would send at that size: then
+    /// the crawl is bound by throughput, not by waiting on answers, and larger batches (fewer
+    /// round trips for the same bytes) clear the queue sooner.
+    fn batch_limit(&self, slots: usize) -> usize {
         match self.config.fetch {
             FetchMode::EntityData => 1,
             FetchMode::GetEntities => {
@@ -758,9 +771,22 @@ impl Crawl {
                     return max;
                 }
                 let per_entity = (self.answered_bytes / self.answered_entities).max(1);
-                usize::try_from(self.config.batch_bytes / per_entity)
+                let by_bytes = usize::try_from(self.config.batch_bytes / per_entity)
                     .unwrap_or(max)
-                    .clamp(1, max)
+                    .clamp(1, max);
+                let slots = slots.max(1);
+                let queued = self.ready.len();
+                // Explore stops once the targets are reached and nothing can come closer, so
+                // of a queued generation only some will be needed: no request is made larger
+                // than it takes to spread the queue over all the slots (one id each when few
+                // are queued). Relate loads every ancestor not pruned, so it packs by bytes.
+                let spread = if self.is_relate() {
+                    by_bytes
+                } else {
+                    queued.div_ceil(slots).max(1)
+                };
+                let by_queue = queued.div_ceil(slots.saturating_mul(QUEUE_ROUNDS));
+                by_bytes.min(spread).max(by_queue).min(max)
             }
         }
     }

@@ -270,6 +270,33 @@ fn large_entities_are_batched_by_bytes() {
 }
 
 #[test]
+fn exploring_spreads_a_small_queue_rather_than_packing_it() {
+    // Person 1 with 20 children; the target (99) is not among them.
+    let mut rows = vec![(1, M, 0, 0)];
+    rows.extend((2..22).map(|i| (i, F, 1, 0)));
+    let fam = family(&rows);
+    let mut crawl = Crawl::new(
+        CrawlConfig::explore(vec![Qid(1)], vec![Qid(99)]),
+        Store::new(),
+    );
+    let r = crawl.poll(0.0, 6);
+    let found: Vec<&Person> = fam.iter().filter(|p| p.id == Qid(1)).collect();
+    let mut body = sim::response_json(&found, &[]);
+    body.resize(300_000, b' ');
+    crawl.on_response(r[0].id, 100.0, 200, None, &body);
+    // 300 kB entities: 3 fit in 1 MB. 20 queued over 4 free slots: 3 each.
+    let r = crawl.poll(100.0, 4);
+    assert_eq!(
+        r.iter().map(|x| x.qids.len()).collect::<Vec<_>>(),
+        [3, 3, 3, 3]
+    );
+    // 8 left and 5 slots in all (4 busy): 2 each is enough to spread them, not 3.
+    let r = crawl.poll(100.0, 1);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].qids.len(), 2);
+}
+
+#[test]
 fn urls_are_cors_simple_gets() {
     let mut cfg = relate(&[42, 1], FetchMode::GetEntities);
     cfg.languages = vec!["de".into(), "en".into()];
