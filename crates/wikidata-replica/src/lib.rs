@@ -43,6 +43,14 @@ pub struct Options {
     pub big_entities: Vec<(String, f64)>,
 }
 
+/// An answer built by [`Replica::prepare`], not yet counted as served.
+#[derive(Debug)]
+pub struct Prepared {
+    kind: Kind,
+    ids: Vec<u32>,
+    response: Response,
+}
+
 /// An HTTP-like response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
@@ -438,11 +446,26 @@ impl Replica {
 
     /// Answer one request. Pure routing: no latency, no faults.
     pub fn respond(&self, method: &str, path_and_query: &str) -> Response {
+        self.deliver(self.prepare(method, path_and_query))
+    }
+
+    /// Builds the answer to a request without counting it as served yet (the server builds it
+    /// while the emulated latency runs, and counts it when it goes out: see [`Replica::deliver`]).
+    pub fn prepare(&self, method: &str, path_and_query: &str) -> Prepared {
         let kind = Kind::of(method, path_and_query);
         let mut ids = Vec::new();
-        let resp = self.route(method, path_and_query, kind, &mut ids);
-        self.record(kind, resp.status, resp.body.len(), &ids);
-        resp
+        let response = self.route(method, path_and_query, kind, &mut ids);
+        Prepared {
+            kind,
+            ids,
+            response,
+        }
+    }
+
+    /// Counts a prepared answer in the stats as served, and hands it over.
+    pub fn deliver(&self, p: Prepared) -> Response {
+        self.record(p.kind, p.response.status, p.response.body.len(), &p.ids);
+        p.response
     }
 
     fn route(&self, method: &str, pq: &str, kind: Kind, ids: &mut Vec<u32>) -> Response {

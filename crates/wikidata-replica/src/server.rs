@@ -350,7 +350,7 @@ async fn handle(
     let built = match fault {
         Some(Fault::Truncate | Fault::Slow) | None => {
             let (st2, method2, pq2) = (st.clone(), method.clone(), pq.clone());
-            tokio::task::spawn_blocking(move || st2.replica.respond(&method2, &pq2))
+            tokio::task::spawn_blocking(move || st2.replica.prepare(&method2, &pq2))
                 .await
                 .ok()
         }
@@ -376,7 +376,10 @@ async fn handle(
             (r, len)
         }
         Some(Fault::Truncate) => {
-            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
+            let r = match built {
+                Some(p) => st.replica.deliver(p),
+                None => st.replica.respond(&method, &pq),
+            };
             let limit = r.body.len() / 2;
             {
                 let mut s = st.replica.stats();
@@ -385,7 +388,10 @@ async fn handle(
             (r, limit)
         }
         Some(Fault::Slow) | None => {
-            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
+            let r = match built {
+                Some(p) => st.replica.deliver(p),
+                None => st.replica.respond(&method, &pq),
+            };
             let len = r.body.len();
             (r, len)
         }
