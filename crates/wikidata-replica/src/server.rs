@@ -357,6 +357,8 @@ async fn handle(
         _ => None,
     };
     tokio::time::sleep_until(first_byte).await;
+    // It goes out now: only now is it counted as served.
+    let built = built.map(|p| st.replica.deliver(p));
     let (resp, limit) = match fault {
         Some(Fault::Hang) => {
             let _keep = guard;
@@ -376,10 +378,7 @@ async fn handle(
             (r, len)
         }
         Some(Fault::Truncate) => {
-            let r = match built {
-                Some(p) => st.replica.deliver(p),
-                None => st.replica.respond(&method, &pq),
-            };
+            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
             let limit = r.body.len() / 2;
             {
                 let mut s = st.replica.stats();
@@ -388,10 +387,7 @@ async fn handle(
             (r, limit)
         }
         Some(Fault::Slow) | None => {
-            let r = match built {
-                Some(p) => st.replica.deliver(p),
-                None => st.replica.respond(&method, &pq),
-            };
+            let r = built.unwrap_or_else(|| st.replica.respond(&method, &pq));
             let len = r.body.len();
             (r, len)
         }
