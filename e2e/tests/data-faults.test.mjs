@@ -51,7 +51,7 @@ test('--quirks: Elizabeth & Philip still right, through redirected, duplicate an
     assert.ok(quirks.find((q) => q.qid === 'Q151305').quirks.includes('redirected'));
     // Duplicates and the deprecated father do not show up as conflicting parents.
     for (const p of await problems(w.page)) assert.doesNotMatch(p, /has \d+ (fathers|mothers)/, p);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
     await w.context.close();
   } finally {
@@ -71,7 +71,7 @@ test('--quirks: a redirected, a deleted, a deprecated-father, a duplicate, an un
     assert.match(await r.w.page.textContent('[data-testid=redirected]'), /Q800000224 → Q151305/);
     assert.deepEqual(await direct(r.w.page), [
       'Christian IX of Denmark is a direct ancestor of Prince Philip, Duke of Edinburgh, 3 generations up.']);
-    assertPolite(r.stats, 6, { requests: r.w.requests });
+    await assertPolite(r.stats, 6, { requests: r.w.requests });
     await assertHealthy(r.w);
     await r.w.context.close();
 
@@ -81,7 +81,7 @@ test('--quirks: a redirected, a deleted, a deprecated-father, a duplicate, an un
     assert.equal(r.state, 'failed');
     assert.match(r.status, new RegExp(`${deleted} does not exist on the server`));
     assert.match(await r.w.page.textContent('[data-testid=missing]'), new RegExp(`deleted or never existed\\): ${deleted}`));
-    assertPolite(r.stats, 6, { requests: r.w.requests });
+    await assertPolite(r.stats, 6, { requests: r.w.requests });
     await assertHealthy(r.w);
     await r.w.context.close();
 
@@ -138,7 +138,7 @@ test('--quirks: a redirected, a deleted, a deprecated-father, a duplicate, an un
       // Nobody drawn for an unknown value.
       const drawn = await r.w.page.$$eval('g.person[data-qid]', (g) => g.map((x) => x.dataset.qid));
       assert.ok(drawn.every((x) => /^Q[1-9]\d*$/.test(x)), drawn.join(','));
-      assertPolite(r.stats, 6, { requests: r.w.requests });
+      await assertPolite(r.stats, 6, { requests: r.w.requests });
       await assertHealthy(r.w);
       await r.w.context.close();
     }
@@ -160,7 +160,7 @@ test('a genealogy cycle: ends at once, names the loop, relationships still drawn
     const rels = await relationships(w.page);
     assert.ok(rels.some((r) => r.kind === 'sibling' && r.ancestors.includes('Q900000000')), 'Bertram and Clara are siblings through Adam');
     assert.ok(await w.page.$('g.person[data-qid=Q900000000]'), 'Adam is drawn');
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
     await screenshot(w.page, 'data-cycle');
     await w.context.close();
@@ -191,7 +191,7 @@ test('a person with 5,000 children: siblings found, explore reaches a child at d
     assert.ok(r.elapsed < 30000, `${r.elapsed} ms`);
     const drawn = await r.w.page.$$eval('g.person', (g) => g.length);
     assert.ok(drawn <= 10, `only the people of the answer are drawn (${drawn}), not 5,000 children`);
-    assertPolite(r.stats, 6, { requests: r.w.requests });
+    await assertPolite(r.stats, 6, { requests: r.w.requests });
     await assertHealthy(r.w);
     await screenshot(r.w.page, 'data-5000-children');
     await r.w.context.close();
@@ -201,7 +201,7 @@ test('a person with 5,000 children: siblings found, explore reaches a child at d
     const reached = await r.w.page.$$eval('ul[data-testid=reached] li', (l) => l.map((x) => [x.dataset.qid, x.dataset.degree]));
     assert.deepEqual(reached, [['Q900004000', '1']]);
     assert.ok(r.stats.requests <= 10, `${r.stats.requests} requests, not one per child`);
-    assertPolite(r.stats, 6, { requests: r.w.requests });
+    await assertPolite(r.stats, 6, { requests: r.w.requests });
     await assertHealthy(r.w);
     await r.w.context.close();
   } finally {
@@ -219,7 +219,7 @@ test('a 10 MB entity (Elizabeth II): received whole, answer right', async () => 
     const bytes = Number(await w.page.getAttribute('[data-testid=progress]', 'data-bytes'));
     assert.ok(bytes >= 10e6, `the page counted ${bytes} bytes received`);
     assert.ok(stats.bytes_sent >= 10e6);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
     await w.context.close();
   } finally {
@@ -238,7 +238,7 @@ test('an empty GEDCOM: asking for anyone fails clearly, naming the missing ids',
     assert.match(await w.page.textContent('[data-testid=missing]'), /Q9682, Q80976/);
     assert.equal(await w.page.$$eval('li[data-testid=relationship]', (l) => l.length), 0);
     assert.ok(stats.requests <= 2, `${stats.requests} requests`);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
     await screenshot(w.page, 'data-empty-gedcom');
     await w.context.close();

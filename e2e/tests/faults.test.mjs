@@ -111,7 +111,7 @@ test('429 on every request: Retry-After honoured, 3 attempts per id, then a clea
       assert.ok(g.gap < 5000, `retry ${g.attempt} of ${g.ids} waited ${g.gap} ms, bounded`);
     }
     assert.ok(elapsed < 20000, `ended in ${elapsed} ms`);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
     await screenshot(w.page, 'faults-429-all');
     // Every attempt reached the server. Regression test for bug 2 (fixed): the replica used to
@@ -147,7 +147,7 @@ test('429 on a fifth of requests: retried after Retry-After, everyone held back,
     }
     await assertRightOrExplained(w.page);
     assert.ok(elapsed < 60000);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
     // An id is given up only after 3 real 429s (each reaching the server — bug 2, fixed, had the
     // browser cache answer the retries); every other id that met a 429 got its answer on a retry.
@@ -170,7 +170,7 @@ test('500: not retried, the failed people are listed with the status in words, t
     assert.equal(Math.max(...per.values()), 1, 'a 500 is not retried');
     assert.equal(w.requests.length, stats.requests - (stats.by_kind.filepath ?? 0));
     await assertRightOrExplained(w.page);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
   } finally {
     await w.context.close(); await replica.stop();
@@ -207,7 +207,7 @@ test('503: retried with growing backoff, at most 3 attempts, answer right', asyn
     }
     await assertRightOrExplained(w.page);
     assert.ok(elapsed < 60000);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
     assertLostOnlyAfterThree(await failures(w.page), w.requests, 503, stats);
   } finally {
@@ -232,7 +232,7 @@ test('hanging requests: given up after timeout=2 s, retried once, answer right',
     for (const f of await failures(w.page)) assert.match(f.text, /timed out twice/);
     await assertRightOrExplained(w.page);
     assert.ok(elapsed < 30000, `ended in ${elapsed} ms`);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
   } finally {
     await w.context.close(); await replica.stop();
@@ -248,7 +248,7 @@ test('truncated answers: retried once, failures said in words, answer right wher
     assert.ok(Math.max(...per.values()) <= 2, 'a cut-off id is tried twice at most');
     await assertRightOrExplained(w.page);
     // A cut-off answer is served twice at most (the retry).
-    assertPolite(stats, 6, { maxServedPerId: 2, requests: w.requests });
+    await assertPolite(stats, 6, { maxServedPerId: 2, requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
     const fails = await failures(w.page);
     for (const f of fails) {
@@ -269,7 +269,7 @@ test('slow answers (10× latency): nothing abandoned, answer right', async () =>
     assert.deepEqual(w.requests.filter((r) => r.failure), [], 'no request abandoned');
     assert.equal(Math.max(...requestsPerId(w.requests).values()), 1);
     await assertElizabethPhilip(w.page);
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
   } finally {
     await w.context.close(); await replica.stop();
@@ -301,7 +301,7 @@ test('replica stopped mid-crawl: clear end, fetched kept and shown; restarted on
     for (const f of fails) assert.match(f.text, /failed twice: network error/);
     const per = requestsPerId(w.requests);
     assert.ok(Math.max(...per.values()) <= 2, 'a refused request is retried once');
-    assertPolite(before, 6, { requests: w.requests });
+    await assertPolite(before, 6, { requests: w.requests });
     await screenshot(w.page, 'faults-replica-stopped');
     await assertHealthy(w, { allowNetworkErrors: true });
 
@@ -319,7 +319,7 @@ test('replica stopped mid-crawl: clear end, fetched kept and shown; restarted on
     const after = await second.stats();
     const refetched = Object.keys(after.served_per_id ?? {}).filter((q) => fetchedBefore.has(q));
     assert.deepEqual(refetched, [], 'what was fetched before the stop is not fetched again');
-    assertPolite(after, 6, { requests: w.requests });
+    await assertPolite(after, 6, { requests: w.requests });
     await assertHealthy(w);
     await screenshot(w.page, 'faults-replica-restarted');
   } finally {

@@ -171,7 +171,7 @@ test('hostile names, descriptions and image names: shown as text, nothing runs, 
     assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
     assert.ok(png.length > 2000, `${png.length} bytes`);
 
-    assertPolite(await hostile.stats(), 6, { requests: w.requests });
+    await assertPolite(await hostile.stats(), 6, { requests: w.requests });
     await assertHealthy(w);
   } finally {
     await w.context.close();
@@ -283,7 +283,7 @@ test('URL: 1,000 ids are cut to the first 12 with a message; the page stays resp
     // The 12 kept were all asked for.
     const asked = new Set(w.requests.flatMap((r) => r.ids));
     for (const q of ids.slice(0, 12)) assert.ok(asked.has(q), `${q} was fetched`);
-    assertPolite(await royal.stats(), 6, { requests: w.requests });
+    await assertPolite(await royal.stats(), 6, { requests: w.requests });
     // The URL now holds the 12 kept.
     const url = new URL(w.page.url());
     assert.equal(url.searchParams.get('people').split(',').length, 12);

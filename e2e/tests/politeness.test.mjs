@@ -65,7 +65,7 @@ test('two questions and a search in one page: cap 6 kept, every id served once, 
     assert.ok(secondRequests < firstRequests, `second question: ${secondRequests} requests, first: ${firstRequests}`);
     assert.ok(stats.distinct_ids_served > first.distinct_ids_served, 'the second question did fetch new people');
     assert.equal(Math.max(...requestsPerId(w.requests).values()), 1, 'the page asked for no id twice');
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
   } finally {
     await w.context.close(); await replica.stop();
@@ -90,7 +90,7 @@ for (const cap of [2, 1]) {
       await assertHealthy(w);
       // Replica side too (bug 4 of e2e/README.md, fixed: the replica used to keep a finished
       // response counted as in flight until its keep-alive connection was reused).
-      assertPolite(stats, cap, { requests: w.requests });
+      await assertPolite(stats, cap, { requests: w.requests });
     } finally {
       await w.context.close(); await replica.stop();
     }
@@ -107,7 +107,7 @@ test('Special:EntityData mode: one id per request, cap kept, no preflight, every
     assert.ok(stats.by_kind.entitydata >= 100, `${stats.by_kind.entitydata} EntityData requests`);
     assert.equal(stats.by_kind.wbgetentities ?? 0, 0);
     assert.ok(w.requests.every((r) => r.ids.length === 1));
-    assertPolite(stats, 6, { requests: w.requests });
+    await assertPolite(stats, 6, { requests: w.requests });
     await assertHealthy(w);
   } finally {
     await w.context.close(); await replica.stop();
@@ -130,7 +130,7 @@ test('retries back off: 503 on every request → attempts 2 s then 4 s apart, th
       assert.ok(g1 >= 1990 && g1 < 3000, `${q}: first wait ${g1} ms (2 s)`);
       assert.ok(g2 >= 3990 && g2 < 5000, `${q}: second wait ${g2} ms (4 s, doubled)`);
     }
-    assertPolite(await replica.stats(), 6, { requests: w.requests });
+    await assertPolite(await replica.stats(), 6, { requests: w.requests });
     await assertHealthy(w, { allowNetworkErrors: true });
   } finally {
     await w.context.close(); await replica.stop();
