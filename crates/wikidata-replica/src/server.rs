@@ -262,7 +262,7 @@ fn fault_response(f: Fault) -> Response {
             "Our servers are currently under maintenance or experiencing a technical issue.",
         ),
     };
-    let mut r = crate::html(status, title, text);
+    let mut r = crate::response::html(status, title, text);
     if f == Fault::TooMany {
         r.headers.push(("Retry-After".into(), "1".into()));
     }
