@@ -2,160 +2,15 @@
 //! house on, couples with 2–4 children, brides from other houses, cousin marriages (and so
 //! pedigree collapse), spouses from outside with no known parents, and some children whose
 //! mother is not recorded (one known parent).
+//!
+//! The names, places and house names it draws from are in `names.rs`.
+
+mod names;
 
 use std::collections::HashMap;
 
 use crate::model::{mix2, Data, Modifier, PDate, Person, Sex, NONE, OWN_QID_BASE};
-
-const MALE: &[&str] = &[
-    "Friedrich",
-    "Wilhelm",
-    "Karl",
-    "Ludwig",
-    "Heinrich",
-    "Johann",
-    "Georg",
-    "Ernst",
-    "August",
-    "Albert",
-    "Christian",
-    "Frederick",
-    "William",
-    "Charles",
-    "Louis",
-    "Henry",
-    "John",
-    "George",
-    "Edward",
-    "Alfred",
-    "Leopold",
-    "Maximilian",
-    "Otto",
-    "Rudolf",
-    "Franz",
-    "Ferdinand",
-    "Philipp",
-    "Gustav",
-    "Oscar",
-    "Carl",
-    "Nicholas",
-    "Alexander",
-    "Peter",
-    "Paul",
-    "Constantine",
-    "Michael",
-    "Francis",
-    "Anthony",
-    "Joseph",
-    "Victor",
-];
-const FEMALE: &[&str] = &[
-    "Maria",
-    "Anna",
-    "Elisabeth",
-    "Sophia",
-    "Charlotte",
-    "Louise",
-    "Augusta",
-    "Caroline",
-    "Wilhelmine",
-    "Dorothea",
-    "Amalie",
-    "Friederike",
-    "Victoria",
-    "Alexandra",
-    "Mary",
-    "Margaret",
-    "Helena",
-    "Alice",
-    "Beatrice",
-    "Marie",
-    "Olga",
-    "Tatiana",
-    "Catherine",
-    "Anne",
-    "Christina",
-    "Ingrid",
-    "Astrid",
-    "Eugenie",
-    "Theresa",
-    "Isabella",
-    "Juliana",
-    "Wilhelmina",
-    "Adelaide",
-    "Cecilie",
-    "Feodora",
-    "Irene",
-    "Eleonore",
-    "Hedwig",
-    "Margarethe",
-    "Pauline",
-];
-const PLACES: &[&str] = &[
-    "Ansbach",
-    "Bayreuth",
-    "Baden",
-    "Brunswick",
-    "Coburg",
-    "Gotha",
-    "Hesse",
-    "Holstein",
-    "Lippe",
-    "Mecklenburg",
-    "Nassau",
-    "Oldenburg",
-    "Orange",
-    "Saxony",
-    "Savoy",
-    "Schaumburg",
-    "Schwerin",
-    "Strelitz",
-    "Teck",
-    "Waldeck",
-    "Weimar",
-    "Württemberg",
-    "Zweibrücken",
-    "Anhalt",
-    "Bentheim",
-    "Hohenzollern",
-    "Sigmaringen",
-    "Glücksburg",
-    "Battenberg",
-    "Leiningen",
-    "Hanover",
-    "Bavaria",
-    "Lorraine",
-    "Bourbon",
-    "Braganza",
-    "Parma",
-    "Modena",
-    "Tuscany",
-    "Reuss",
-    "Solms",
-    "Wied",
-    "Erbach",
-    "Isenburg",
-    "Hohenlohe",
-    "Fürstenberg",
-    "Thurn",
-    "Taxis",
-    "Schwarzburg",
-    "Kent",
-    "Clarence",
-    "Cumberland",
-    "York",
-    "Albany",
-    "Connaught",
-    "Fife",
-    "Athlone",
-    "Cambridge",
-    "Gloucester",
-    "Sussex",
-    "Edinburgh",
-];
-const ORDINALS: &[&str] = &[
-    "", " I", " II", " III", " IV", " V", " VI", " VII", " VIII", " IX", " X", " XI", " XII",
-];
+use names::{house_name, FEMALE, MALE, ORDINALS};
 
 struct Gen {
     seed: u64,
@@ -176,24 +31,6 @@ impl Gen {
     }
     fn chance(&mut self, per_mille: u64) -> bool {
         self.next() % 1000 < per_mille
-    }
-}
-
-fn house_name(h: usize) -> String {
-    let a = PLACES.get(h % PLACES.len()).copied().unwrap_or("Teck");
-    let round = h / PLACES.len();
-    if round == 0 {
-        a.to_string()
-    } else {
-        let b = PLACES
-            .get((h / PLACES.len() * 7 + h) % PLACES.len())
-            .copied()
-            .unwrap_or("Teck");
-        if round == 1 {
-            format!("{a}-{b}")
-        } else {
-            format!("{a}-{b} {round}")
-        }
     }
 }
 
