@@ -122,7 +122,7 @@ fn main() {
                 let outcome = rep
                     .outcome
                     .as_ref()
-                    .map_or("-".to_string(), |o| format!("{:?}", o.kind));
+                    .map_or("-".to_string(), |o| format!("{:?}", o.kind()));
                 println!(
                     "{:<32} {:<12} {:>4} {:>9.0} {:>6} {:>6.2} {:>8} {:>8} {:>10} {cpu:>7.1}  {outcome}",
                     name,
@@ -209,7 +209,7 @@ fn synthetic_run(n: usize, latency: f64) {
             rep.wall_ms,
             rep.efficiency(latency),
             res.relationships.len(),
-            rep.outcome.map(|o| o.kind)
+            rep.outcome.map(|o| o.kind())
         );
     }
 }

@@ -7,7 +7,6 @@ use petgraph::Direction::{Incoming, Outgoing};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::fmt;
 use std::hash::BuildHasherDefault;
 
 /// A deterministic hasher: the same data gives the same iteration order on every run.
@@ -46,51 +45,6 @@ pub enum Problem {
     },
     /// These people are their own ancestors (a cycle of parent links).
     OwnAncestor { people: Vec<Qid> },
-}
-
-impl Problem {
-    /// The problem in words, naming people with `name`.
-    pub fn describe(&self, name: impl Fn(Qid) -> String) -> String {
-        let list = |v: &[Qid]| {
-            let names: Vec<String> = v.iter().map(|q| format!("{} ({q})", name(*q))).collect();
-            names.join(", ")
-        };
-        match self {
-            Problem::ConflictingParents {
-                child,
-                role,
-                parents,
-            } => {
-                let what = match role {
-                    Role::Father => "fathers",
-                    Role::Mother => "mothers",
-                    Role::Parent => "parents",
-                };
-                format!(
-                    "{} ({child}) has {} {what} in the data: {}",
-                    name(*child),
-                    parents.len(),
-                    list(parents)
-                )
-            }
-            Problem::OwnAncestor { people } => {
-                if people.len() == 1 {
-                    format!("{} is given as their own ancestor", list(people))
-                } else {
-                    format!(
-                        "the parent links form a loop, so these people are their own ancestors: {}",
-                        list(people)
-                    )
-                }
-            }
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(|q| q.to_string()))
-    }
 }
 
 /// The family as far as it is known.

@@ -1,29 +1,52 @@
 //! wikikin-core: Wikidata entity parsing, the family graph, the sans-IO crawl engine, URL
 //! builders and a simulated network. Pure Rust, no I/O, no clocks: time is an input.
 //!
+//! - [`config`]: [`CrawlConfig`], the [`Question`] and the label-language chain.
 //! - [`entity`]: [`parse_entities`] reads both Wikidata response shapes into [`Person`]s.
 //! - [`graph`]: [`FamilyGraph`], one node per person, implementing `wikikin_kinship::Pedigree`.
-//! - [`crawl`]: [`Crawl`], the state machine that says what to fetch next.
-//! - [`web`]: reading user input, checking endpoints, search / image / page URLs.
+//! - [`crawl`]: [`Crawl`], the state machine that says what to fetch next: a scheduler and
+//!   one search per question.
+//! - [`store`]: [`Store`], the entities kept across crawls.
+//! - [`outcome`]: what happened, as data; [`words`](crate::words) gives it English.
+//! - [`http`]: `Retry-After` and HTTP dates.
+//! - [`web`]: reading user input, checking endpoints, entity / search / image / page URLs.
 //! - [`sim`]: a simulated network in virtual time for tests and benchmarks.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod config;
 pub mod crawl;
 pub mod entity;
 pub mod graph;
+pub mod http;
+pub mod outcome;
 pub mod sim;
+pub mod store;
 pub mod web;
+mod words;
 
-pub use crawl::{
-    parse_http_date, parse_retry_after, Crawl, CrawlConfig, CrawlResult, DirectAncestor, Failure,
-    FetchMode, LevelCount, Limit, Outcome, OutcomeKind, PersonFailure, Progress, Question, Request,
-    RequestId, Store,
-};
+pub use config::{language_chain, CrawlConfig, FetchMode, Question};
+pub use crawl::{Crawl, CrawlResult, DirectAncestor, LevelCount, Progress, Request, RequestId};
 pub use entity::{
     clean_text, parse_entities, Date, ParseError, ParseErrorKind, Parsed, Person, Precision,
 };
 pub use graph::{FamilyGraph, Link, Problem, Role};
+pub use http::{parse_http_date, parse_retry_after};
+pub use outcome::{
+    Ending, ExploreEnd, FailReason, Failure, Invalid, Limit, Outcome, OutcomeKind, PersonFailure,
+    RelateEnd,
+};
+pub use store::Store;
 pub use web::{
-    encode_component, entity_page_url, image_url, parse_endpoint, parse_person_input, parse_search,
-    search_url, SearchHit, DEFAULT_ENDPOINT,
+    encode_component, entities_url, entity_page_url, image_url, parse_endpoint, parse_person_input,
+    parse_search, search_url, SearchHit, DEFAULT_ENDPOINT,
 };
 pub use wikikin_kinship::{Qid, Sex};

@@ -2,7 +2,8 @@
 //! with per-request latency (plus seeded jitter), per-response bandwidth, failures, a timeout and
 //! a cap on requests in flight. Bodies come from a closure (e.g. a replica's `respond`).
 
-use crate::crawl::{Crawl, Failure, Outcome, Request};
+use crate::crawl::{Crawl, Request};
+use crate::outcome::{Failure, Outcome};
 use crate::{Person, Qid, Sex};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};

@@ -1,6 +1,7 @@
 //! What the app needs around requests: reading a person from what the user typed, checking an
-//! endpoint, building search / image / page URLs, and reading search results.
+//! endpoint, building entity / search / image / page URLs, and reading search results.
 
+use crate::config::{language_chain, FetchMode};
 use crate::Qid;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
@@ -165,6 +166,31 @@ pub fn parse_endpoint(input: &str) -> Result<String, String> {
         "{scheme}://{}{port}{path}",
         host.to_ascii_lowercase()
     ))
+}
+
+/// The URL that fetches these entities, a CORS-simple GET (no custom headers needed):
+/// `{base}/wiki/Special:EntityData/Q1.json` (the first id only), or `wbgetentities` for all
+/// of them with only the props and the label languages ([`language_chain`]) needed.
+pub fn entities_url(base: &str, fetch: FetchMode, ids: &[Qid], languages: &[String]) -> String {
+    let base = base.trim_end_matches('/');
+    match fetch {
+        FetchMode::EntityData => {
+            let id = ids.first().copied().unwrap_or(Qid(0));
+            format!("{base}/wiki/Special:EntityData/{id}.json")
+        }
+        FetchMode::GetEntities => {
+            let ids: Vec<String> = ids.iter().map(Qid::to_string).collect();
+            let langs: Vec<String> = language_chain(languages)
+                .into_iter()
+                .map(encode_component)
+                .collect();
+            format!(
+                "{base}/w/api.php?action=wbgetentities&ids={}&props=labels%7Cdescriptions%7Cclaims&languages={}&languagefallback=1&format=json&origin=*",
+                ids.join("%7C"),
+                langs.join("%7C")
+            )
+        }
+    }
 }
 
 /// The item's page: `{endpoint}/wiki/Q42`.

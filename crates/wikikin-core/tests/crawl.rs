@@ -86,7 +86,7 @@ fn first_cousins_found_and_their_ancestors_pruned() {
         let mut crawl = Crawl::new(relate(&[9, 10], mode), Store::new());
         let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
         let out = crawl.outcome().unwrap();
-        assert_eq!(out.kind, OutcomeKind::Done, "{out:?}");
+        assert_eq!(out.kind(), OutcomeKind::Done, "{out:?}");
         let g = crawl.graph();
         assert_eq!(g.parents(Qid(9)), vec![Qid(3), Qid(4)]);
         assert_eq!(g.parents(Qid(3)), vec![Qid(1), Qid(2)]);
@@ -111,7 +111,7 @@ fn direct_ancestor_is_answered() {
     let fam = cousins();
     let mut crawl = Crawl::new(relate(&[9, 1], FetchMode::GetEntities), Store::new());
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     let res = crawl.result();
     assert_eq!(res.direct_ancestors.len(), 1);
     let d = res.direct_ancestors[0];
@@ -134,7 +134,7 @@ fn children_fallback_finds_the_missing_father_through_the_mothers_spouse() {
     }
     let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::GetEntities), Store::new());
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     assert_eq!(crawl.graph().fathers(Qid(3)), vec![Qid(1)]);
     assert!(rep.answered.contains_key(&Qid(1)));
     // Without the fallback, 1 is still found from 5's side, so check a case where he is not:
@@ -203,7 +203,7 @@ fn never_more_in_flight_than_the_cap_and_no_id_fetched_twice() {
                 rep.max_in_flight
             );
             assert!(rep.answered.values().all(|n| *n == 1), "{mode:?} cap {cap}");
-            assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+            assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
             // Everyone in the pedigree was needed (no pruning possible except above the top).
             assert_eq!(rep.entities_fetched, fam.len(), "{mode:?} cap {cap}");
             if mode == FetchMode::GetEntities && cap >= 6 {
@@ -344,17 +344,17 @@ fn http_500_is_a_per_person_failure_and_the_crawl_goes_on() {
         faulty(&fam, |q, _| (q == Qid(4)).then(|| SimReply::status(500))),
     );
     let out = crawl.outcome().unwrap();
-    assert_eq!(out.kind, OutcomeKind::Done, "{out:?}");
+    assert_eq!(out.kind(), OutcomeKind::Done, "{out:?}");
     assert!(
-        out.message.contains("1 person could not be fetched"),
+        out.to_string().contains("1 person could not be fetched"),
         "{}",
-        out.message
+        out.to_string()
     );
     let res = crawl.result();
     assert_eq!(res.failures.len(), 1);
     assert_eq!(res.failures[0].id, Qid(4));
     assert!(res.failures[0]
-        .message
+        .to_string()
         .contains("HTTP 500 Internal Server Error"));
     assert!(crawl.graph().is_loaded(Qid(1)));
     assert_eq!(rep.answered.get(&Qid(4)), None);
@@ -370,17 +370,21 @@ fn asked_person_failing_fails_the_crawl_in_words() {
         faulty(&fam, |q, _| (q == Qid(10)).then(|| SimReply::status(404))),
     );
     let out = crawl.outcome().unwrap();
-    assert_eq!(out.kind, OutcomeKind::Failed);
-    assert!(out.message.contains("Q10 was not found"), "{}", out.message);
+    assert_eq!(out.kind(), OutcomeKind::Failed);
+    assert!(
+        out.to_string().contains("Q10 was not found"),
+        "{}",
+        out.to_string()
+    );
     // A missing entity (wbgetentities "missing") is a result, and also fails the question.
     let mut crawl = Crawl::new(relate(&[9, 77], FetchMode::GetEntities), Store::new());
     sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     let out = crawl.outcome().unwrap();
-    assert_eq!(out.kind, OutcomeKind::Failed);
+    assert_eq!(out.kind(), OutcomeKind::Failed);
     assert!(
-        out.message.contains("Q77 does not exist"),
+        out.to_string().contains("Q77 does not exist"),
         "{}",
-        out.message
+        out.to_string()
     );
     assert_eq!(crawl.result().missing, vec![Qid(77)]);
 }
@@ -400,7 +404,7 @@ fn http_429_waits_for_retry_after_then_succeeds() {
             })
         }),
     );
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     assert!(crawl.graph().is_loaded(Qid(1)));
     // 9,10 at 100; 3 refused at 200 (1,2 come through 5); 3 asked again at 2200, here at 2300.
     assert_eq!(rep.wall_ms, 2300.0);
@@ -422,12 +426,12 @@ fn http_503_without_retry_after_backs_off_and_gives_up() {
     let res = crawl.result();
     assert_eq!(res.failures.len(), 1);
     assert!(
-        res.failures[0].message.contains("503"),
+        res.failures[0].to_string().contains("503"),
         "{}",
-        res.failures[0].message
+        res.failures[0].to_string()
     );
-    assert!(res.failures[0].message.contains("3 attempts"));
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert!(res.failures[0].to_string().contains("3 attempts"));
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     // Waits of 1 s then 2 s.
     assert!(rep.wall_ms >= 3200.0, "{}", rep.wall_ms);
     assert_eq!(rep.urls.iter().filter(|u| u.contains("Q4.json")).count(), 3);
@@ -449,9 +453,9 @@ fn truncated_json_is_a_parse_failure_in_words() {
     let res = crawl.result();
     assert_eq!(res.failures.len(), 1);
     assert!(
-        res.failures[0].message.contains("cut short"),
+        res.failures[0].to_string().contains("cut short"),
         "{}",
-        res.failures[0].message
+        res.failures[0].to_string()
     );
 }
 
@@ -482,7 +486,7 @@ fn timeouts_are_retried_once() {
     );
     let res = crawl.result();
     assert_eq!(res.failures.len(), 1);
-    assert!(res.failures[0].message.contains("timed out twice"));
+    assert!(res.failures[0].to_string().contains("timed out twice"));
     // Network errors likewise.
     let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::EntityData), Store::new());
     sim::run(
@@ -493,7 +497,7 @@ fn timeouts_are_retried_once() {
         }),
     );
     assert!(crawl.result().failures[0]
-        .message
+        .to_string()
         .contains("connection reset"));
 }
 
@@ -506,11 +510,11 @@ fn entity_limit_is_a_reported_outcome_with_the_partial_result() {
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     let out = crawl.outcome().unwrap();
     assert_eq!(
-        out.kind,
+        out.kind(),
         OutcomeKind::LimitReached(Limit::Entities),
         "{out:?}"
     );
-    assert!(out.message.contains("limit of 20"));
+    assert!(out.to_string().contains("limit of 20"));
     assert_eq!(rep.entities_fetched, 20);
     assert_eq!(crawl.result().persons.len(), 20);
 }
@@ -524,11 +528,11 @@ fn generation_limit_is_a_reported_outcome() {
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     let out = crawl.outcome().unwrap();
     assert_eq!(
-        out.kind,
+        out.kind(),
         OutcomeKind::LimitReached(Limit::Generations),
         "{out:?}"
     );
-    assert!(out.message.contains("1 generations"));
+    assert!(out.to_string().contains("1 generations"));
     assert!(!rep.answered.contains_key(&Qid(1)));
 }
 
@@ -541,7 +545,7 @@ fn cancel_stops_everything() {
         ..sim_cfg(6)
     };
     let rep = sim::run(&mut crawl, &sc, family_server(&fam));
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Cancelled);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Cancelled);
     assert_eq!(rep.wall_ms, 250.0);
     assert!(crawl.poll(1000.0, 6).is_empty());
     assert_eq!(crawl.next_wake(), None);
@@ -559,7 +563,7 @@ fn the_store_persists_across_crawls() {
     let mut crawl = Crawl::new(relate(&[10, 9], FetchMode::GetEntities), store);
     let again = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     assert_eq!(again.requests, 0);
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     assert_eq!(crawl.progress().cached, 8);
     assert_eq!(crawl.graph().parents(Qid(3)), vec![Qid(1), Qid(2)]);
     // A different question reuses what it can.
@@ -583,7 +587,7 @@ fn a_store_filled_beforehand_answers_without_a_request() {
     }
     let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::GetEntities), store);
     assert!(crawl.poll(0.0, 6).is_empty());
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     assert_eq!(crawl.progress().requests, 0);
     let res = crawl.result();
     assert_eq!(res.relationships.len(), 1, "{:?}", res.relationships);
@@ -611,7 +615,7 @@ fn redirects_map_the_asked_id_to_the_real_one() {
     };
     let mut crawl = Crawl::new(relate(&[9, 55], FetchMode::EntityData), Store::new());
     sim::run(&mut crawl, &sim_cfg(6), server);
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     let res = crawl.result();
     assert_eq!(res.redirected, vec![(Qid(55), Qid(10))]);
     assert_eq!(res.people, vec![Qid(9), Qid(10)]);
@@ -630,7 +634,7 @@ fn explore_breadth_first_with_per_level_counts() {
     let mut crawl = Crawl::new(cfg, Store::new());
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     let out = crawl.outcome().unwrap();
-    assert_eq!(out.kind, OutcomeKind::Done, "{out:?}");
+    assert_eq!(out.kind(), OutcomeKind::Done, "{out:?}");
     let res = crawl.result();
     assert_eq!(res.reached, vec![(Qid(9), Some(2)), (Qid(10), Some(2))]);
     // Level 0: 1; level 1: 100, 101, 3, 5; level 2: 9, 10 (and the parents' other children).
@@ -643,7 +647,7 @@ fn explore_breadth_first_with_per_level_counts() {
     let mut crawl = Crawl::new(cfg, Store::new());
     sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     assert_eq!(
-        crawl.outcome().unwrap().kind,
+        crawl.outcome().unwrap().kind(),
         OutcomeKind::LimitReached(Limit::Generations)
     );
 }
@@ -651,11 +655,11 @@ fn explore_breadth_first_with_per_level_counts() {
 #[test]
 fn bad_questions_fail_in_words() {
     let c = Crawl::new(relate(&[9], FetchMode::GetEntities), Store::new());
-    assert!(c.outcome().unwrap().message.contains("at least two"));
+    assert!(c.outcome().unwrap().to_string().contains("at least two"));
     let c = Crawl::new(relate(&[9, 9], FetchMode::GetEntities), Store::new());
-    assert_eq!(c.outcome().unwrap().kind, OutcomeKind::Failed);
+    assert_eq!(c.outcome().unwrap().kind(), OutcomeKind::Failed);
     let c = Crawl::new(CrawlConfig::explore(vec![], vec![]), Store::new());
-    assert_eq!(c.outcome().unwrap().kind, OutcomeKind::Failed);
+    assert_eq!(c.outcome().unwrap().kind(), OutcomeKind::Failed);
 }
 
 #[test]
@@ -697,11 +701,11 @@ fn odd_answers_are_per_person_failures_in_words() {
     );
     let res = crawl.result();
     assert_eq!(res.failures.len(), 2);
-    assert!(res.failures[0].message.contains("did not include Q9"));
-    assert!(res.failures[1].message.contains("6 seconds lagged"));
+    assert!(res.failures[0].to_string().contains("did not include Q9"));
+    assert!(res.failures[1].to_string().contains("6 seconds lagged"));
     let out = crawl.outcome().unwrap();
-    assert_eq!(out.kind, OutcomeKind::Failed);
-    assert!(out.message.contains("Q9") && out.message.contains("Q10"));
+    assert_eq!(out.kind(), OutcomeKind::Failed);
+    assert!(out.to_string().contains("Q9") && out.to_string().contains("Q10"));
     // An HTML page where JSON was expected.
     let mut crawl = Crawl::new(relate(&[9, 10], FetchMode::EntityData), Store::new());
     let r = crawl.poll(0.0, 6);
@@ -713,7 +717,7 @@ fn odd_answers_are_per_person_failures_in_words() {
         b"<!DOCTYPE html><html>Error</html>",
     );
     assert!(crawl.result().failures[0]
-        .message
+        .to_string()
         .contains("not valid JSON"));
     // The progress bar moves.
     let p = crawl.progress();

@@ -72,7 +72,7 @@ fn elizabeth_and_philip_through_the_replica() {
         let rep = sim::run(&mut crawl, &cfg(), |req| serve(&r, req));
         let out = crawl.outcome().unwrap();
         assert!(
-            matches!(out.kind, OutcomeKind::Done | OutcomeKind::LimitReached(_)),
+            matches!(out.kind(), OutcomeKind::Done | OutcomeKind::LimitReached(_)),
             "{out:?}"
         );
         assert!(
@@ -136,7 +136,7 @@ fn explore_from_victoria_reaches_both() {
     let c = CrawlConfig::explore(vec![VICTORIA], vec![ELIZABETH, PHILIP]);
     let mut crawl = Crawl::new(c, Store::new());
     let rep = sim::run(&mut crawl, &cfg(), |req| serve(&r, req));
-    assert_eq!(crawl.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(crawl.outcome().unwrap().kind(), OutcomeKind::Done);
     let res = crawl.result();
     assert_eq!(res.reached, vec![(ELIZABETH, Some(4)), (PHILIP, Some(4))]);
     assert!(rep.answered.values().all(|n| *n == 1));
@@ -161,7 +161,7 @@ fn explore_on_a_reused_store_gives_the_degrees_of_a_fresh_crawl() {
     sim::run(&mut first, &cfg(), |req| serve(&r, req));
     let mut second = Crawl::new(question(), first.into_store());
     let rep = sim::run(&mut second, &cfg(), |req| serve(&r, req));
-    assert_eq!(second.outcome().unwrap().kind, OutcomeKind::Done);
+    assert_eq!(second.outcome().unwrap().kind(), OutcomeKind::Done);
     assert_eq!(second.result().reached, expected);
     assert!(
         rep.answered.values().all(|n| *n == 1),

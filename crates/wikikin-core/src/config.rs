@@ -1,0 +1,133 @@
+//! What a crawl is asked and with which limits: [`CrawlConfig`], the [`Question`] and how
+//! entities are fetched ([`FetchMode`]). The label-language chain is defined here, once.
+
+use crate::Qid;
+
+/// How entities are requested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FetchMode {
+    /// `{base}/wiki/Special:EntityData/Q1.json`, one id per request (cacheable by the CDN).
+    EntityData,
+    /// `{base}/w/api.php?action=wbgetentities&ids=Q1|Q2…`, up to 50 ids per request, only the
+    /// props and languages needed.
+    GetEntities,
+}
+
+/// The question a crawl answers. Each has its search in `crawl/` (`relate.rs`, `explore.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// How are these people (2 or more) related? Searches upward from all of them at once.
+    Relate { people: Vec<Qid> },
+    /// Breadth-first by degree from `roots` over father/mother/child links until every target
+    /// is reached.
+    Explore { roots: Vec<Qid>, targets: Vec<Qid> },
+}
+
+/// Settings of one crawl.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CrawlConfig {
+    pub question: Question,
+    pub fetch: FetchMode,
+    /// Wanted label languages, best first (`mul` and `en` follow automatically: see
+    /// [`language_chain`]).
+    pub languages: Vec<String>,
+    /// Relate: generations searched upward from each person. Explore: the largest degree.
+    /// Also the generation limit of the relationship search on what was loaded
+    /// ([`CrawlConfig::kinship_limits`]).
+    pub max_generations: u32,
+    /// At most this many entities are loaded (fetched or from the store) in one crawl.
+    pub max_entities: usize,
+    /// Ids per `wbgetentities` request (1–50).
+    pub max_batch: usize,
+    /// `wbgetentities`: the size one answer should stay under, in bytes. Once answers have shown
+    /// how large an entity is, a request asks for at most this many bytes' worth of ids (at
+    /// least one), so that a generation of large entities is spread over the free request
+    /// slots instead of coming back as one long answer. 0 = no limit but `max_batch`.
+    pub batch_bytes: u64,
+    /// Attempts per id for 429/503 answers.
+    pub max_attempts: u32,
+    /// Wait before retrying a 429/503 whose `Retry-After` is absent or unreadable (doubled
+    /// on each further attempt).
+    pub default_retry_ms: f64,
+    /// Longest wait accepted from a `Retry-After`.
+    pub max_retry_ms: f64,
+    /// Relate: when a person has a mother but no father (or the reverse), fetch that parent's
+    /// spouses and accept one whose P40 lists the person.
+    pub children_fallback: bool,
+}
+
+impl CrawlConfig {
+    fn base(question: Question) -> CrawlConfig {
+        CrawlConfig {
+            question,
+            fetch: FetchMode::GetEntities,
+            languages: vec!["en".into()],
+            max_generations: 10,
+            max_entities: 5000,
+            max_batch: 50,
+            batch_bytes: 1_000_000,
+            max_attempts: 3,
+            default_retry_ms: 2000.0,
+            max_retry_ms: 120_000.0,
+            children_fallback: true,
+        }
+    }
+
+    /// Relate these people, with the default limits.
+    pub fn relate(people: Vec<Qid>) -> CrawlConfig {
+        CrawlConfig::base(Question::Relate { people })
+    }
+
+    /// Explore from roots until the targets are reached, with the default limits.
+    pub fn explore(roots: Vec<Qid>, targets: Vec<Qid>) -> CrawlConfig {
+        let mut c = CrawlConfig::base(Question::Explore { roots, targets });
+        c.max_generations = 12;
+        c
+    }
+
+    /// The limits every question's relationship search uses on what was loaded.
+    pub fn kinship_limits(&self) -> wikikin_kinship::Limits {
+        wikikin_kinship::Limits {
+            max_generations: self.max_generations,
+            ..wikikin_kinship::Limits::default()
+        }
+    }
+
+    /// The configuration with its numbers brought into range.
+    pub(crate) fn sanitised(mut self) -> CrawlConfig {
+        self.max_batch = self.max_batch.clamp(1, 50);
+        self.max_attempts = self.max_attempts.max(1);
+        if !self.default_retry_ms.is_finite() || self.default_retry_ms < 0.0 {
+            self.default_retry_ms = 2000.0;
+        }
+        if !self.max_retry_ms.is_finite() || self.max_retry_ms < 0.0 {
+            self.max_retry_ms = 120_000.0;
+        }
+        self
+    }
+}
+
+/// The label languages to ask for and to read, best first: the wanted ones, then `mul` (the
+/// language-neutral label) and `en`, each once, empty ones left out.
+pub fn language_chain(languages: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in languages.iter().map(String::as_str).chain(["mul", "en"]) {
+        if !l.is_empty() && !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_chain_adds_mul_and_en_once() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(language_chain(&l(&["de"])), ["de", "mul", "en"]);
+        assert_eq!(language_chain(&l(&["en", "", "de"])), ["en", "de", "mul"]);
+        assert_eq!(language_chain(&[]), ["mul", "en"]);
+    }
+}

@@ -1,0 +1,448 @@
+//! The crawl engine: a sans-IO state machine that says which Q-ids to fetch next, takes each
+//! answer or failure, reports progress, and says when it is done and why.
+//!
+//! The caller owns the clock and the network: it calls [`Crawl::poll`] with the time and the
+//! number of free request slots, performs the returned [`Request`]s (GET [`Crawl::url`]), and
+//! feeds back [`Crawl::on_response`] / [`Crawl::on_failure`]. When nothing is in flight it calls
+//! `poll` again at [`Crawl::next_wake`] (retry backoff).
+//!
+//! Inside, the [`scheduler`] owns requests (slots, batches, retries, the 429 hold, counters)
+//! and each question is a [`search::Search`] of its own module ([`relate`], [`explore`]).
+
+mod explore;
+mod relate;
+mod result;
+mod scheduler;
+mod search;
+
+use crate::config::{CrawlConfig, Question};
+use crate::entity::{parse_entities, Person};
+use crate::graph::FamilyGraph;
+use crate::http::parse_retry_after;
+use crate::outcome::{FailReason, Failure, Invalid, Outcome, PersonFailure};
+use crate::store::Store;
+use crate::web::entities_url;
+use crate::Qid;
+use search::{Ctx, Search, View};
+use std::collections::BTreeSet;
+
+pub use result::{CrawlResult, DirectAncestor, LevelCount};
+
+/// Identifies a request until its answer comes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RequestId(pub u64);
+
+/// One GET to perform.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub id: RequestId,
+    pub qids: Vec<Qid>,
+    /// Position in the longest chain of requests each needing a previous answer (1 = needs none).
+    pub chain: u32,
+}
+
+/// Live figures for the progress display.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Deepest generation (relate) or degree (explore) loaded so far.
+    pub level: u32,
+    /// People known (loaded or only named).
+    pub known: usize,
+    /// Entities fetched over the network in this crawl.
+    pub fetched: usize,
+    /// Entities taken from the store without a request.
+    pub cached: usize,
+    /// Ids in requests in flight.
+    pub in_flight: usize,
+    /// Requests in flight.
+    pub requests_in_flight: usize,
+    /// Ids waiting to be requested (ready or waiting for a retry).
+    pub queued: usize,
+    /// Ids that failed for good.
+    pub failed: usize,
+    /// Retries scheduled.
+    pub retries: usize,
+    /// Bytes of responses received.
+    pub bytes: u64,
+    /// Requests sent.
+    pub requests: usize,
+    /// Longest chain of dependent requests so far.
+    pub chain: u32,
+}
+
+impl Progress {
+    /// Share of the known work done, for a progress bar (0.0–1.0; grows as the search finds
+    /// more to do, so it can step back).
+    pub fn fraction(&self) -> f64 {
+        let done = (self.fetched + self.cached + self.failed) as f64;
+        let total = done + (self.in_flight + self.queued) as f64;
+        if total <= 0.0 {
+            0.0
+        } else {
+            done / total
+        }
+    }
+}
+
+/// The crawl state machine. See the module docs.
+pub struct Crawl {
+    config: CrawlConfig,
+    store: Store,
+    graph: FamilyGraph,
+    sched: scheduler::Scheduler,
+    search: Box<dyn Search>,
+    /// The question's people (relate) or roots (explore), canonical, in order.
+    people: Vec<Qid>,
+    /// `(asked, real)` for asked ids that turned out to be redirects.
+    redirected: Vec<(Qid, Qid)>,
+    cancelled: bool,
+    invalid: Option<Invalid>,
+}
+
+impl Crawl {
+    /// Starts a crawl. The store's entities are used without fetching them again (it is
+    /// emptied first if it was filled for other label languages).
+    pub fn new(config: CrawlConfig, store: Store) -> Crawl {
+        let config = config.sanitised();
+        let store = store.for_languages(&config.languages);
+        let (seeds, search): (Vec<Qid>, Box<dyn Search>) = match &config.question {
+            Question::Relate { people } => (people.clone(), Box::<relate::Relate>::default()),
+            Question::Explore { roots, targets } => (
+                roots.clone(),
+                Box::new(explore::Explore::new(targets.clone())),
+            ),
+        };
+        let mut c = Crawl {
+            sched: scheduler::Scheduler::new(&config),
+            config,
+            store,
+            graph: FamilyGraph::new(),
+            search,
+            people: Vec::new(),
+            redirected: Vec::new(),
+            cancelled: false,
+            invalid: None,
+        };
+        c.start(seeds);
+        c
+    }
+
+    fn start(&mut self, seeds: Vec<Qid>) {
+        for q in seeds {
+            let r = self.store.canonical(q);
+            if r != q {
+                self.redirected.push((q, r));
+                self.graph.add_redirect(q, r);
+            }
+            if !self.people.contains(&r) {
+                self.people.push(r);
+            }
+        }
+        let mut ctx = Ctx {
+            config: &self.config,
+            graph: &self.graph,
+            store: &self.store,
+            sched: &mut self.sched,
+        };
+        if let Err(invalid) = self.search.start(&self.people, &mut ctx) {
+            self.invalid = Some(invalid);
+        }
+        self.drain_loads();
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            config: &self.config,
+            graph: &self.graph,
+            store: &self.store,
+            sched: &self.sched,
+        }
+    }
+
+    /// Loads what the store holds of what was wanted (a queue, so no deep recursion).
+    fn drain_loads(&mut self) {
+        let mut guard = 0usize;
+        while let Some((q, chain)) = self.sched.next_from_store() {
+            guard += 1;
+            if guard > 10_000_000 {
+                break;
+            }
+            if let Some(p) = self.store.person(q).cloned() {
+                self.sched.cached += 1;
+                self.load(p, chain);
+            } else if self.store.is_missing(q) {
+                self.sched.cached += 1;
+                self.sched.mark_missing(q);
+            }
+        }
+    }
+
+    /// A person's entity is here (from the network or the store).
+    fn load(&mut self, p: Person, chain: u32) {
+        let q = p.id;
+        let prev = std::mem::replace(&mut self.sched.cur_chain, chain);
+        self.sched.mark_loaded(q);
+        self.graph.add_person(&p);
+        let mut ctx = Ctx {
+            config: &self.config,
+            graph: &self.graph,
+            store: &self.store,
+            sched: &mut self.sched,
+        };
+        self.search.loaded(q, &mut ctx);
+        self.sched.cur_chain = prev;
+    }
+
+    /// Asks for requests to send now, at most `free_slots` of them.
+    pub fn poll(&mut self, now_ms: f64, free_slots: usize) -> Vec<Request> {
+        if self.cancelled || self.invalid.is_some() {
+            return Vec::new();
+        }
+        if !self.sched.open(now_ms, free_slots) {
+            return Vec::new();
+        }
+        let view = self.view();
+        let search = &self.search;
+        let plan = self.sched.plan(free_slots, search.spreads(), |q| {
+            search.still_wanted(q, &view)
+        });
+        self.sched.commit(plan, free_slots)
+    }
+
+    /// When to call [`Crawl::poll`] again if no answer comes first (a retry falls due).
+    pub fn next_wake(&self) -> Option<f64> {
+        if self.cancelled || self.outcome().is_some() {
+            return None;
+        }
+        self.sched.next_wake()
+    }
+
+    /// The URL to GET for a request (a CORS-simple GET: no custom headers needed).
+    pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
+        entities_url(
+            endpoint_base,
+            self.config.fetch,
+            &req.qids,
+            &self.config.languages,
+        )
+    }
+
+    /// An HTTP answer to a request.
+    pub fn on_response(
+        &mut self,
+        id: RequestId,
+        now_ms: f64,
+        status: u16,
+        retry_after: Option<&str>,
+        body: &[u8],
+    ) {
+        let Some(req) = self.sched.answered(id, body.len()) else {
+            return;
+        };
+        self.store.bytes += body.len() as u64;
+        if self.cancelled {
+            return;
+        }
+        match status {
+            200..=299 => self.apply_body(&req.qids, req.chain, body),
+            429 | 503 => {
+                let wait = parse_retry_after(retry_after, now_ms);
+                for &q in &req.qids {
+                    self.sched.retry_later(q, now_ms, wait, status);
+                }
+            }
+            404 => {
+                for &q in &req.qids {
+                    self.sched.fail(q, FailReason::NotFound);
+                }
+            }
+            _ => {
+                for &q in &req.qids {
+                    self.sched.fail(q, FailReason::Http(status));
+                }
+            }
+        }
+        self.drain_loads();
+    }
+
+    /// A request that got no HTTP answer.
+    pub fn on_failure(&mut self, id: RequestId, now_ms: f64, failure: Failure) {
+        let _ = now_ms;
+        if self.cancelled {
+            self.sched.drop_request(id);
+            return;
+        }
+        self.sched.no_answer(id, &failure);
+    }
+
+    fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
+        let parsed = match parse_entities(body, &self.config.languages) {
+            Ok(p) => p,
+            Err(e) => {
+                for &q in asked {
+                    self.sched.fail(q, FailReason::Unreadable(e.to_string()));
+                }
+                return;
+            }
+        };
+        self.sched
+            .note_entities(body.len(), parsed.persons.len() + parsed.missing.len());
+        let prev_chain = std::mem::replace(&mut self.sched.cur_chain, chain);
+        let mut redirects = parsed.redirects.clone();
+        // Special:EntityData follows redirects silently: asked Q1, got only Q2.
+        if let ([asked], [only]) = (asked, parsed.persons.as_slice()) {
+            if only.id != *asked && !redirects.iter().any(|(f, _)| f == asked) {
+                redirects.push((*asked, only.id));
+            }
+        }
+        for (from, to) in redirects {
+            self.apply_redirect(from, to);
+        }
+        let mut answered: BTreeSet<Qid> = BTreeSet::new();
+        for q in &parsed.missing {
+            answered.insert(*q);
+            self.store.missing.insert(*q);
+            if self.sched.is_known(*q) {
+                self.sched.fetched += 1;
+                self.sched.mark_missing(*q);
+            }
+        }
+        for p in parsed.persons {
+            answered.insert(p.id);
+            let q = p.id;
+            self.store.persons.insert(q, p.clone());
+            if matches!(
+                self.sched.state(q),
+                Some(scheduler::State::Loaded | scheduler::State::Missing)
+            ) {
+                continue;
+            }
+            self.sched.know(q);
+            self.sched.fetched += 1;
+            self.load(p, chain);
+        }
+        for &q in asked {
+            let real = self.store.canonical(q);
+            if !answered.contains(&real) && !answered.contains(&q) {
+                self.sched.fail(q, FailReason::NotInAnswer);
+            }
+        }
+        self.sched.cur_chain = prev_chain;
+    }
+
+    fn apply_redirect(&mut self, from: Qid, to: Qid) {
+        if from == to {
+            return;
+        }
+        self.store.redirects.insert(from, to);
+        self.graph.add_redirect(from, to);
+        let asked = self.people.contains(&from) || self.search.targets().contains(&from);
+        for p in &mut self.people {
+            if *p == from {
+                *p = to;
+            }
+        }
+        if asked && !self.redirected.iter().any(|(f, _)| *f == from) {
+            self.redirected.push((from, to));
+        }
+        self.sched.redirect(from, to);
+        self.search.redirected(from, to);
+    }
+
+    /// Stops the crawl; answers still arriving are ignored. The caller aborts its requests.
+    pub fn cancel(&mut self) {
+        self.cancelled = true;
+    }
+
+    /// Live figures.
+    pub fn progress(&self) -> Progress {
+        let s = &self.sched;
+        let level = s
+            .loaded_order
+            .iter()
+            .map(|q| s.level(*q))
+            .filter(|d| *d != scheduler::UNREACHED)
+            .max()
+            .unwrap_or(0);
+        Progress {
+            level,
+            known: self.graph.person_count().max(self.people.len()),
+            fetched: s.fetched,
+            cached: s.cached,
+            in_flight: s.ids_in_flight(),
+            requests_in_flight: s.requests_in_flight(),
+            queued: s.queued(),
+            failed: s.failures.len(),
+            retries: s.retries,
+            bytes: s.bytes,
+            requests: s.requests,
+            chain: s.max_chain,
+        }
+    }
+
+    /// How the crawl ended, or `None` while it is still running.
+    pub fn outcome(&self) -> Option<Outcome> {
+        if let Some(invalid) = self.invalid {
+            return Some(Outcome::Invalid(invalid));
+        }
+        if self.cancelled {
+            return Some(Outcome::Cancelled);
+        }
+        let view = self.view();
+        let work_left = self.sched.work_left(|q| self.search.still_wanted(q, &view));
+        let limit_stop = self.sched.at_entity_limit();
+        if work_left && !limit_stop {
+            return None;
+        }
+        // Asked people that could not be had.
+        let lost: Vec<PersonFailure> = self
+            .people
+            .iter()
+            .filter_map(|q| {
+                let reason = if let Some(r) = self.sched.failures.get(q) {
+                    r.clone()
+                } else if self.store.is_missing(*q) {
+                    FailReason::DoesNotExist
+                } else if !self.graph.is_loaded(*q) {
+                    FailReason::NotFetched
+                } else {
+                    return None;
+                };
+                Some(PersonFailure { id: *q, reason })
+            })
+            .collect();
+        if !lost.is_empty() {
+            return Some(Outcome::PeopleLost(lost));
+        }
+        let entity_limit = limit_stop && work_left || self.sched.entity_cut;
+        Some(Outcome::Ended {
+            ending: self.search.ending(&view, entity_limit),
+            failed: self.sched.failures.len(),
+        })
+    }
+
+    /// The family graph so far.
+    pub fn graph(&self) -> &FamilyGraph {
+        &self.graph
+    }
+
+    /// A person loaded (or stored) so far.
+    pub fn person(&self, q: Qid) -> Option<&Person> {
+        self.store.person(q)
+    }
+
+    /// The question's people (relate) or roots (explore), after redirects.
+    pub fn people(&self) -> &[Qid] {
+        &self.people
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &CrawlConfig {
+        &self.config
+    }
+
+    /// Ends the crawl and hands back the store for the next one.
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+}

@@ -1,0 +1,226 @@
+//! The relate search: upward from every asked person at once, by generation. An ancestor is
+//! fetched while it could still be a lowest common ancestor: a person above someone who is
+//! already an ancestor of everyone asked cannot be, so the search stops there.
+
+use super::scheduler::State;
+use super::search::{Ctx, Search, View};
+use crate::graph::Map;
+use crate::outcome::{Ending, Invalid, RelateEnd};
+use crate::Qid;
+use std::collections::VecDeque;
+use wikikin_kinship::Pedigree;
+
+#[derive(Default)]
+pub(crate) struct Relate {
+    /// Bit i set when the id is asked person i or their known ancestor.
+    reach: Map<Qid, u64>,
+    /// Wanted as a possible missing parent of this child (children fallback).
+    spouse_for: Map<Qid, Qid>,
+    /// Bits of all asked people.
+    all: u64,
+}
+
+impl Relate {
+    fn reach(&self, q: Qid) -> u64 {
+        self.reach.get(&q).copied().unwrap_or(0)
+    }
+
+    /// An ancestor of everyone asked.
+    fn covered(&self, q: Qid) -> bool {
+        self.all != 0 && self.reach(q) & self.all == self.all
+    }
+
+    /// A person above an ancestor of everyone asked cannot be a lowest common ancestor.
+    fn above_covered(&self, q: Qid, view: &View<'_>) -> bool {
+        view.graph.children(q).into_iter().any(|c| self.covered(c))
+    }
+
+    /// Passes reach up the parent links from the work list, wanting what may matter.
+    fn propagate(&mut self, mut work: VecDeque<Qid>, ctx: &mut Ctx<'_>) {
+        let max_gen = ctx.config.max_generations;
+        let mut steps = 0usize;
+        while let Some(c) = work.pop_front() {
+            steps += 1;
+            if steps > 50_000_000 {
+                break;
+            }
+            let reach = self.reach(c);
+            if reach == 0 || !ctx.sched.is_known(c) {
+                continue;
+            }
+            let level = ctx.sched.level(c);
+            for p in ctx.graph.parents(c) {
+                ctx.know(p);
+                let entry = self.reach.entry(p).or_insert(0);
+                let old = *entry;
+                *entry |= reach;
+                let reach_changed = *entry != old;
+                let level_changed = ctx.lower_level(p, level.saturating_add(1));
+                if !reach_changed && !level_changed {
+                    continue;
+                }
+                work.push_back(p);
+                let view = ctx.view();
+                if view.state(p) == Some(State::Known)
+                    && view.level(p) <= max_gen
+                    && !self.above_covered(p, &view)
+                {
+                    ctx.want(p);
+                }
+            }
+        }
+    }
+
+    /// `child` has one parent but not the other (and the data does not say it is unknown).
+    fn needs_other_parent(&self, child: Qid, view: &View<'_>) -> bool {
+        let Some(p) = view.store.person(child) else {
+            return false;
+        };
+        let g = view.graph;
+        let fathers = g.fathers(child);
+        let mothers = g.mothers(child);
+        let any_parent = !g.parents(child).is_empty();
+        (fathers.is_empty() && !mothers.is_empty() && !p.father_unknown)
+            || (mothers.is_empty() && !fathers.is_empty() && !p.mother_unknown)
+            || (any_parent && fathers.is_empty() && mothers.is_empty())
+    }
+
+    /// Children fallback: the known parent's spouses are candidates for the missing one.
+    fn check_fallback(&mut self, child: Qid, ctx: &mut Ctx<'_>) {
+        let view = ctx.view();
+        if !view.graph.is_loaded(child)
+            || self.reach(child) == 0
+            || self.covered(child)
+            || view.level(child).saturating_add(1) > view.config.max_generations
+            || !self.needs_other_parent(child, &view)
+        {
+            return;
+        }
+        let level = view.level(child).saturating_add(1);
+        let parents = ctx.graph.parents(child);
+        for known in &parents {
+            if !ctx.graph.is_loaded(*known) {
+                continue;
+            }
+            for s in ctx.graph.spouses(*known) {
+                if parents.contains(&s) {
+                    continue;
+                }
+                ctx.know(s);
+                if ctx.sched.state(s) != Some(State::Known) {
+                    continue;
+                }
+                self.spouse_for.insert(s, child);
+                ctx.lower_level(s, level);
+                ctx.want(s);
+            }
+        }
+    }
+
+    /// Whether some wanted ancestor lies beyond the generation limit.
+    fn generation_cut(&self, view: &View<'_>) -> bool {
+        let max = view.config.max_generations;
+        view.sched.known().any(|(q, state, level)| {
+            state == State::Known
+                && view.reached(q)
+                && level > max
+                && self.reach(q) != 0
+                && !self.above_covered(q, view)
+        })
+    }
+}
+
+impl Search for Relate {
+    fn start(&mut self, people: &[Qid], ctx: &mut Ctx<'_>) -> Result<(), Invalid> {
+        if people.len() < 2 {
+            return Err(Invalid::TooFewPeople);
+        }
+        if people.len() > 64 {
+            return Err(Invalid::TooManyPeople);
+        }
+        self.all = if people.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << people.len()) - 1
+        };
+        for (i, q) in people.iter().enumerate() {
+            ctx.know(*q);
+            ctx.lower_level(*q, 0);
+            *self.reach.entry(*q).or_insert(0) |= 1u64 << i;
+            ctx.want(*q);
+        }
+        Ok(())
+    }
+
+    fn loaded(&mut self, q: Qid, ctx: &mut Ctx<'_>) {
+        // Upward: q's known parents get q's reach; and any known children of q that are in the
+        // search pass their reach up to q (links stated on q's side, P40).
+        let mut work: VecDeque<Qid> = VecDeque::new();
+        work.push_back(q);
+        let children = ctx.graph.children(q);
+        work.extend(children.iter().copied().filter(|c| self.reach(*c) != 0));
+        self.propagate(work, ctx);
+        if ctx.config.children_fallback {
+            self.check_fallback(q, ctx);
+            for c in children {
+                if self.reach(c) != 0 {
+                    self.check_fallback(c, ctx);
+                }
+            }
+        }
+    }
+
+    fn still_wanted(&self, q: Qid, view: &View<'_>) -> bool {
+        if !view.sched.is_known(q) {
+            return false;
+        }
+        if self.reach(q) != 0 {
+            return view.level(q) == 0 || !self.above_covered(q, view);
+        }
+        // A spouse wanted as the missing parent of a child.
+        match self.spouse_for.get(&q) {
+            Some(&child) => !self.covered(child) && self.needs_other_parent(child, view),
+            None => false,
+        }
+    }
+
+    fn redirected(&mut self, from: Qid, to: Qid) {
+        if let Some(r) = self.reach.remove(&from) {
+            *self.reach.entry(to).or_insert(0) |= r;
+        }
+        if let Some(child) = self.spouse_for.remove(&from) {
+            self.spouse_for.entry(to).or_insert(child);
+        }
+    }
+
+    fn spreads(&self) -> bool {
+        // Every ancestor not pruned is loaded: requests are packed by bytes.
+        false
+    }
+
+    fn counts(&self, q: Qid) -> bool {
+        self.reach(q) != 0
+    }
+
+    fn targets(&self) -> &[Qid] {
+        &[]
+    }
+
+    fn related<'a>(&'a self, people: &'a [Qid]) -> &'a [Qid] {
+        people
+    }
+
+    fn ending(&self, view: &View<'_>, entity_limit: bool) -> Ending {
+        Ending::Relate(if entity_limit {
+            RelateEnd::EntityLimit {
+                max: view.config.max_entities,
+            }
+        } else if self.generation_cut(view) {
+            RelateEnd::GenerationLimit {
+                generations: view.config.max_generations,
+            }
+        } else {
+            RelateEnd::Searched
+        })
+    }
+}

@@ -1,0 +1,166 @@
+//! What a crawl found, assembled once for every question: the people, the levels table,
+//! failures, and the relationships computed by `wikikin-kinship` with the configuration's
+//! limits (the same call for every question).
+
+use super::scheduler::UNREACHED;
+use super::Crawl;
+use crate::entity::Person;
+use crate::graph::{FamilyGraph, Problem};
+use crate::outcome::PersonFailure;
+use crate::Qid;
+use std::collections::BTreeSet;
+
+/// Counts for one generation (relate) or degree (explore).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LevelCount {
+    pub level: u32,
+    /// People known at this level.
+    pub known: usize,
+    /// People loaded at this level.
+    pub loaded: usize,
+}
+
+/// "`ancestor` is a direct ancestor of `descendant`, `generations` up".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirectAncestor {
+    pub ancestor: Qid,
+    pub descendant: Qid,
+    pub generations: u32,
+}
+
+/// What a crawl found.
+#[derive(Clone, Debug)]
+pub struct CrawlResult {
+    /// The asked people (relate) or roots then targets (explore), after redirects.
+    pub people: Vec<Qid>,
+    /// `(asked, real)` for asked ids that were redirects.
+    pub redirected: Vec<(Qid, Qid)>,
+    pub graph: FamilyGraph,
+    /// Every person loaded in this crawl, by id.
+    pub persons: Vec<Person>,
+    pub problems: Vec<Problem>,
+    pub failures: Vec<PersonFailure>,
+    /// Ids that do not exist on the server.
+    pub missing: Vec<Qid>,
+    pub levels: Vec<LevelCount>,
+    /// The people related (relate: the asked ones; explore: the targets) that are direct
+    /// ancestors of others of them.
+    pub direct_ancestors: Vec<DirectAncestor>,
+    /// Explore: each target and the degree it was reached at (None: not reached).
+    pub reached: Vec<(Qid, Option<u32>)>,
+    /// Every relationship between each pair of the people related, closest first per pair
+    /// (`wikikin_kinship::kinship_all` on the graph, with [`crate::CrawlConfig::kinship_limits`]).
+    pub relationships: Vec<wikikin_kinship::Relationship>,
+    /// Problems met by the kinship search (cycles and the like), as it words them.
+    pub kinship_problems: Vec<wikikin_kinship::Problem>,
+}
+
+impl Crawl {
+    fn levels(&self) -> Vec<LevelCount> {
+        let mut levels: Vec<LevelCount> = Vec::new();
+        for (q, _, level) in self.sched.known() {
+            if level == UNREACHED || !self.search.counts(q) {
+                continue;
+            }
+            let Ok(i) = usize::try_from(level) else {
+                continue;
+            };
+            if i > 4096 {
+                continue;
+            }
+            if levels.len() <= i {
+                levels.resize_with(i + 1, LevelCount::default);
+            }
+            if let Some(l) = levels.get_mut(i) {
+                l.known += 1;
+                if self.graph.is_loaded(q) {
+                    l.loaded += 1;
+                }
+            }
+        }
+        for (i, l) in levels.iter_mut().enumerate() {
+            l.level = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        levels
+    }
+
+    fn direct_ancestors(&self, related: &[Qid]) -> Vec<DirectAncestor> {
+        let limits = self.config.kinship_limits();
+        let mut direct = Vec::new();
+        for d in related {
+            let up = wikikin_kinship::ancestry(&self.graph, *d, &limits);
+            for a in related {
+                if a == d {
+                    continue;
+                }
+                if let Some(generations) = up.generations(*a).filter(|g| *g > 0) {
+                    direct.push(DirectAncestor {
+                        ancestor: *a,
+                        descendant: *d,
+                        generations,
+                    });
+                }
+            }
+        }
+        direct.sort_by_key(|x| {
+            let pos = |q: Qid| related.iter().position(|r| *r == q);
+            (pos(x.ancestor), pos(x.descendant))
+        });
+        direct
+    }
+
+    /// What was found so far (complete once [`Crawl::outcome`] is `Some`).
+    pub fn result(&self) -> CrawlResult {
+        let persons: Vec<Person> = self
+            .sched
+            .loaded_order
+            .iter()
+            .filter_map(|q| self.store.person(*q).cloned())
+            .collect();
+        let mut failures: Vec<PersonFailure> = self
+            .sched
+            .failures
+            .iter()
+            .map(|(q, r)| PersonFailure {
+                id: *q,
+                reason: r.clone(),
+            })
+            .collect();
+        failures.sort_by_key(|f| f.id);
+        let missing: Vec<Qid> = self
+            .sched
+            .known()
+            .filter(|(_, state, _)| *state == super::scheduler::State::Missing)
+            .map(|(q, _, _)| q)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let targets = self.search.targets();
+        let reached = targets
+            .iter()
+            .map(|t| {
+                let d = self.sched.level(*t);
+                (*t, (d != UNREACHED).then_some(d))
+            })
+            .collect();
+        let mut people = self.people.clone();
+        people.extend(targets.iter().copied());
+        let related = self.search.related(&self.people).to_vec();
+        let kinship =
+            wikikin_kinship::kinship_all(&self.graph, &related, &self.config.kinship_limits());
+        CrawlResult {
+            relationships: kinship.relationships,
+            kinship_problems: kinship.problems,
+            direct_ancestors: self.direct_ancestors(&related),
+            people,
+            redirected: self.redirected.clone(),
+            graph: self.graph.clone(),
+            persons,
+            problems: self.graph.problems(),
+            failures,
+            missing,
+            levels: self.levels(),
+            reached,
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! The raw statements of the family properties (P21, P22, P25, P26, P40, P18, P569, P570) and
+//! their lenient deserializers: a malformed statement is skipped, never an error.
+
+use super::*;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+#[derive(Default)]
+pub(super) struct RawClaims {
+    pub(super) p21: Vec<RawStatement>,
+    pub(super) p22: Vec<RawStatement>,
+    pub(super) p25: Vec<RawStatement>,
+    pub(super) p26: Vec<RawStatement>,
+    pub(super) p40: Vec<RawStatement>,
+    pub(super) p18: Vec<RawStatement>,
+    pub(super) p569: Vec<RawStatement>,
+    pub(super) p570: Vec<RawStatement>,
+}
+
+impl<'de> Deserialize<'de> for RawClaims {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawClaims;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of claims by property")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawClaims, A::Error> {
+                let mut c = RawClaims::default();
+                while let Some(p) = map.next_key::<Key>()? {
+                    let slot = match &*p.0 {
+                        "P21" => &mut c.p21,
+                        "P22" => &mut c.p22,
+                        "P25" => &mut c.p25,
+                        "P26" => &mut c.p26,
+                        "P40" => &mut c.p40,
+                        "P18" => &mut c.p18,
+                        "P569" => &mut c.p569,
+                        "P570" => &mut c.p570,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    let list: Lenient<Vec<RawStatement>> = map.next_value()?;
+                    slot.extend(list.0);
+                }
+                Ok(c)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawClaims, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RawClaims::default())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A list of statements where an element of the wrong shape is dropped, not fatal.
+pub(super) struct Lenient<T>(T);
+
+impl<'de> Deserialize<'de> for Lenient<Vec<RawStatement>> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Lenient<Vec<RawStatement>>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of statements")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<MaybeStatement>()? {
+                    if let Some(s) = s.0 {
+                        out.push(s);
+                    }
+                }
+                Ok(Lenient(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Lenient(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A statement, or `None` if the element is not an object.
+pub(super) struct MaybeStatement(Option<RawStatement>);
+
+impl<'de> Deserialize<'de> for MaybeStatement {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MaybeStatement;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a statement")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut s = RawStatement::default();
+                let mut has_snak = false;
+                while let Some(k) = map.next_key::<Key>()? {
+                    match &*k.0 {
+                        "mainsnak" => {
+                            s.mainsnak = map.next_value()?;
+                            has_snak = true;
+                        }
+                        "rank" => s.rank = map.next_value()?,
+                        "qualifiers" => s.qualifiers = map.next_value()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(MaybeStatement(has_snak.then_some(s)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(MaybeStatement(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(MaybeStatement(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Default)]
+pub(super) struct RawStatement {
+    pub(super) mainsnak: RawSnak,
+    pub(super) rank: Rank,
+    pub(super) qualifiers: RawQualifiers,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Rank {
+    Preferred,
+    #[default]
+    Normal,
+    Deprecated,
+}
+
+impl<'de> Deserialize<'de> for Rank {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let k = Key::deserialize(d)?;
+        Ok(match &*k.0 {
+            "preferred" => Rank::Preferred,
+            "deprecated" => Rank::Deprecated,
+            _ => Rank::Normal,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum SnakType {
+    Value,
+    SomeValue,
+    NoValue,
+    #[default]
+    Other,
+}
+
+impl<'de> Deserialize<'de> for SnakType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let k = Key::deserialize(d)?;
+        Ok(match &*k.0 {
+            "value" => SnakType::Value,
+            "somevalue" => SnakType::SomeValue,
+            "novalue" => SnakType::NoValue,
+            _ => SnakType::Other,
+        })
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub(super) struct RawSnak {
+    #[serde(default)]
+    pub(super) snaktype: SnakType,
+    #[serde(default)]
+    pub(super) datavalue: Option<DataValue>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct DataValue {
+    pub(super) value: SnakValue,
+}
+
+/// The parts of a datavalue we read: an item id, a time, or a string.
+pub(super) enum SnakValue {
+    Str(String),
+    Object {
+        id: Option<Qid>,
+        numeric_id: Option<u64>,
+        time: Option<String>,
+        precision: Option<u64>,
+    },
+    Other,
+}
+
+impl SnakValue {
+    pub(super) fn item(&self) -> Option<Qid> {
+        match self {
+            SnakValue::Object { id: Some(q), .. } => Some(*q),
+            SnakValue::Object {
+                id: None,
+                numeric_id: Some(n),
+                time: None,
+                ..
+            } if *n > 0 => Some(Qid(*n)),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SnakValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SnakValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a datavalue")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SnakValue, E> {
+                Ok(SnakValue::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<SnakValue, E> {
+                Ok(SnakValue::Str(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SnakValue, A::Error> {
+                let mut id = None;
+                let mut numeric_id = None;
+                let mut time = None;
+                let mut precision = None;
+                let mut entity_type_ok = true;
+                while let Some(k) = map.next_key::<Key>()? {
+                    match &*k.0 {
+                        "id" => {
+                            let s: Key = map.next_value()?;
+                            id = s.0.parse::<Qid>().ok();
+                        }
+                        "numeric-id" => numeric_id = map.next_value::<Num>()?.0,
+                        "entity-type" => {
+                            let s: Key = map.next_value()?;
+                            entity_type_ok = &*s.0 == "item";
+                        }
+                        "time" => time = Some(map.next_value::<Key>()?.0.into_owned()),
+                        "precision" => precision = map.next_value::<Num>()?.0,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                if !entity_type_ok {
+                    return Ok(SnakValue::Other);
+                }
+                Ok(SnakValue::Object {
+                    id,
+                    numeric_id,
+                    time,
+                    precision,
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SnakValue, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(SnakValue::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<SnakValue, E> {
+                Ok(SnakValue::Other)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<SnakValue, E> {
+                Ok(SnakValue::Other)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<SnakValue, E> {
+                Ok(SnakValue::Other)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<SnakValue, E> {
+                Ok(SnakValue::Other)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<SnakValue, E> {
+                Ok(SnakValue::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A non-negative integer, or `None` for anything else (strings, negatives, floats, null).
+pub(super) struct Num(Option<u64>);
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Num;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+                Ok(Num(Some(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+                Ok(Num(u64::try_from(v).ok()))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Num, E> {
+                Ok(Num(None))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
+                Ok(Num(v.parse().ok()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Num, E> {
+                Ok(Num(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Num, E> {
+                Ok(Num(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Num, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Num(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Num, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Num(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Qualifiers: only P1480 (sourcing circumstances, for "circa") is kept.
+#[derive(Default)]
+pub(super) struct RawQualifiers {
+    pub(super) p1480: Vec<RawSnak>,
+}
+
+impl<'de> Deserialize<'de> for RawQualifiers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawQualifiers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of qualifiers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawQualifiers, A::Error> {
+                let mut q = RawQualifiers::default();
+                while let Some(k) = map.next_key::<Key>()? {
+                    if &*k.0 == "P1480" {
+                        q.p1480 = map.next_value()?;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(q)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawQualifiers, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RawQualifiers::default())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

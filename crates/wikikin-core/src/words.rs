@@ -1,0 +1,203 @@
+//! The core's English: how a crawl ended, why a person could not be had, and data problems.
+//! Everything else in the crate is data; these `Display` impls and `describe` give it words.
+
+use crate::graph::{Problem, Role};
+use crate::http::reason;
+use crate::outcome::{Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd};
+use crate::Qid;
+use std::fmt;
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Invalid::TooFewPeople => "Give at least two different people to relate.",
+            Invalid::TooManyPeople => "At most 64 people can be related at once.",
+            Invalid::NoRoot => "Give at least one person to start from.",
+        })
+    }
+}
+
+impl fmt::Display for PersonFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let q = self.id;
+        match &self.reason {
+            FailReason::NotFound => {
+                write!(f, "{q} was not found on the server (HTTP 404 Not Found)")
+            }
+            FailReason::Http(status) => {
+                write!(f, "fetching {q} failed: HTTP {status} {}", reason(*status))
+            }
+            FailReason::KeptRefusing { status, attempts } => write!(
+                f,
+                "fetching {q} failed: the server kept answering HTTP {status} {} ({attempts} attempts)",
+                reason(*status)
+            ),
+            FailReason::Unreadable(e) => write!(f, "the answer for {q} could not be read: {e}"),
+            FailReason::NotInAnswer => write!(f, "the answer did not include {q}"),
+            FailReason::TimedOutTwice => {
+                write!(f, "fetching {q} timed out twice; the server did not answer")
+            }
+            FailReason::NetworkTwice(m) => {
+                write!(f, "fetching {q} failed twice: network error: {m}")
+            }
+            FailReason::Aborted => write!(f, "fetching {q} was aborted"),
+            FailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
+            FailReason::NotFetched => write!(f, "{q} was not fetched"),
+        }
+    }
+}
+
+/// " N people could not be fetched, so links through them may be missing." (or nothing).
+fn failed_note(failed: usize) -> String {
+    match failed {
+        0 => String::new(),
+        1 => " 1 person could not be fetched, so links through them may be missing.".into(),
+        n => format!(" {n} people could not be fetched, so links through them may be missing."),
+    }
+}
+
+impl fmt::Display for Ending {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ending::Relate(RelateEnd::Searched) => {
+                f.write_str("Every known ancestor that matters was searched.")
+            }
+            Ending::Relate(RelateEnd::EntityLimit { max }) => write!(
+                f,
+                "Stopped at the limit of {max} people; relationships further back may be missing."
+            ),
+            Ending::Relate(RelateEnd::GenerationLimit { generations }) => write!(
+                f,
+                "Every relationship within {generations} generations was searched; older ancestors were not."
+            ),
+            Ending::Explore(ExploreEnd::Reached { targets, farthest }) => write!(
+                f,
+                "All {targets} target people were reached, the farthest at degree {farthest}."
+            ),
+            Ending::Explore(ExploreEnd::Explored { degree }) => {
+                write!(f, "Explored everyone linked within degree {degree}.")
+            }
+            Ending::Explore(ExploreEnd::LinksRanOut) => {
+                f.write_str("The family links ran out before every target was reached.")
+            }
+            Ending::Explore(ExploreEnd::EntityLimit { max }) => write!(
+                f,
+                "Stopped at the limit of {max} people before reaching every target."
+            ),
+            Ending::Explore(ExploreEnd::DegreeLimit { degree }) => {
+                write!(f, "Stopped at degree {degree} before reaching every target.")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Invalid(why) => why.fmt(f),
+            Outcome::Cancelled => f.write_str("Cancelled."),
+            Outcome::PeopleLost(lost) => {
+                let words: Vec<String> = lost.iter().map(PersonFailure::to_string).collect();
+                f.write_str(&words.join("; "))
+            }
+            Outcome::Ended { ending, failed } => write!(f, "{ending}{}", failed_note(*failed)),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem in words, naming people with `name`.
+    pub fn describe(&self, name: impl Fn(Qid) -> String) -> String {
+        let list = |v: &[Qid]| {
+            let names: Vec<String> = v.iter().map(|q| format!("{} ({q})", name(*q))).collect();
+            names.join(", ")
+        };
+        match self {
+            Problem::ConflictingParents {
+                child,
+                role,
+                parents,
+            } => {
+                let what = match role {
+                    Role::Father => "fathers",
+                    Role::Mother => "mothers",
+                    Role::Parent => "parents",
+                };
+                format!(
+                    "{} ({child}) has {} {what} in the data: {}",
+                    name(*child),
+                    parents.len(),
+                    list(parents)
+                )
+            }
+            Problem::OwnAncestor { people } => {
+                if people.len() == 1 {
+                    format!("{} is given as their own ancestor", list(people))
+                } else {
+                    format!(
+                        "the parent links form a loop, so these people are their own ancestors: {}",
+                        list(people)
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(|q| q.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcome::OutcomeKind;
+
+    #[test]
+    fn outcomes_in_words() {
+        let ended = |ending, failed| Outcome::Ended { ending, failed };
+        assert_eq!(
+            ended(Ending::Relate(RelateEnd::Searched), 0).to_string(),
+            "Every known ancestor that matters was searched."
+        );
+        assert_eq!(
+            ended(Ending::Relate(RelateEnd::Searched), 2).to_string(),
+            "Every known ancestor that matters was searched. 2 people could not be fetched, so links through them may be missing."
+        );
+        let reached = ended(
+            Ending::Explore(ExploreEnd::Reached {
+                targets: 2,
+                farthest: 5,
+            }),
+            1,
+        );
+        assert_eq!(reached.kind(), OutcomeKind::Done);
+        assert!(reached.to_string().starts_with(
+            "All 2 target people were reached, the farthest at degree 5. 1 person could not"
+        ));
+        let lost = Outcome::PeopleLost(vec![
+            PersonFailure {
+                id: Qid(1),
+                reason: FailReason::DoesNotExist,
+            },
+            PersonFailure {
+                id: Qid(2),
+                reason: FailReason::KeptRefusing {
+                    status: 429,
+                    attempts: 3,
+                },
+            },
+        ]);
+        assert_eq!(lost.kind(), OutcomeKind::Failed);
+        assert_eq!(
+            lost.to_string(),
+            "Q1 does not exist on the server; fetching Q2 failed: the server kept answering HTTP 429 Too Many Requests (3 attempts)"
+        );
+        assert_eq!(
+            Outcome::Invalid(Invalid::TooFewPeople).to_string(),
+            "Give at least two different people to relate."
+        );
+    }
+}
