@@ -54,6 +54,10 @@ pub struct CrawlConfig {
     /// Relate: when a person has a mother but no father (or the reverse), fetch that parent's
     /// spouses and accept one whose P40 lists the person.
     pub children_fallback: bool,
+    /// Relating two people: also search for the shortest connections through marriage.
+    pub connections: bool,
+    /// Longest connection through marriage searched, in links.
+    pub max_links: u32,
 }
 
 impl CrawlConfig {
@@ -70,6 +74,8 @@ impl CrawlConfig {
             default_retry_ms: 2000.0,
             max_retry_ms: 120_000.0,
             children_fallback: true,
+            connections: true,
+            max_links: 8,
         }
     }
 

@@ -9,6 +9,7 @@
 //! Inside, the [`scheduler`] owns requests (slots, batches, retries, the 429 hold, counters)
 //! and each question is a [`search::Search`] of its own module ([`relate`], [`explore`]).
 
+mod connect;
 mod explore;
 mod relate;
 mod result;
@@ -26,7 +27,8 @@ use crate::Qid;
 use search::{Ctx, Search, View};
 use std::collections::BTreeSet;
 
-pub use result::{CrawlResult, DirectAncestor, LevelCount};
+pub use connect::ConnectEnd;
+pub use result::{ConnectionReport, CrawlResult, DirectAncestor, LevelCount};
 
 /// Identifies a request until its answer comes back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +93,8 @@ pub struct Crawl {
     graph: FamilyGraph,
     sched: scheduler::Scheduler,
     search: Box<dyn Search>,
+    /// Relating two people: the search for connections through marriage, beside the blood one.
+    connect: Option<connect::Connect>,
     /// The question's people (relate) or roots (explore), canonical, in order.
     people: Vec<Qid>,
     /// `(asked, real)` for asked ids that turned out to be redirects.
@@ -118,6 +122,7 @@ impl Crawl {
             store,
             graph: FamilyGraph::new(),
             search,
+            connect: None,
             people: Vec::new(),
             redirected: Vec::new(),
             cancelled: false,
@@ -147,7 +152,44 @@ impl Crawl {
         if let Err(invalid) = self.search.start(&self.people, &mut ctx) {
             self.invalid = Some(invalid);
         }
+        if let (Question::Relate { .. }, true, [a, b]) = (
+            &self.config.question,
+            self.config.connections,
+            self.people.as_slice(),
+        ) {
+            let limits = wikikin_kinship::ConnectLimits {
+                max_links: self.config.max_links,
+                ..wikikin_kinship::ConnectLimits::default()
+            };
+            self.connect = Some(connect::Connect::new(*a, *b, limits));
+        }
+        self.settle();
+    }
+
+    /// Loads what the store holds of what was wanted, and lets the connection search go as far
+    /// as that allows, until neither has more to do without a request.
+    fn settle(&mut self) {
         self.drain_loads();
+        let mut rounds = 0usize;
+        while let Some(connect) = self.connect.as_mut() {
+            let mut ctx = Ctx {
+                config: &self.config,
+                graph: &self.graph,
+                store: &self.store,
+                sched: &mut self.sched,
+            };
+            connect.step(&mut ctx);
+            rounds += 1;
+            if !self.drain_loads() || rounds > 10_000 {
+                break;
+            }
+        }
+    }
+
+    /// Whether a queued id is still worth fetching for some search.
+    fn wanted(&self, q: Qid, view: &View<'_>) -> bool {
+        self.search.still_wanted(q, view)
+            || self.connect.as_ref().is_some_and(|c| c.still_wanted(q))
     }
 
     fn view(&self) -> View<'_> {
@@ -159,8 +201,9 @@ impl Crawl {
         }
     }
 
-    /// Loads what the store holds of what was wanted (a queue, so no deep recursion).
-    fn drain_loads(&mut self) {
+    /// Loads what the store holds of what was wanted (a queue, so no deep recursion). Whether
+    /// it loaded anything.
+    fn drain_loads(&mut self) -> bool {
         let mut guard = 0usize;
         while let Some((q, chain)) = self.sched.next_from_store() {
             guard += 1;
@@ -175,6 +218,7 @@ impl Crawl {
                 self.sched.mark_missing(q);
             }
         }
+        guard > 0
     }
 
     /// A person's entity is here (from the network or the store).
@@ -262,7 +306,7 @@ impl Crawl {
                 }
             }
         }
-        self.drain_loads();
+        self.settle();
     }
 
     /// A request that got no HTTP answer.
@@ -273,6 +317,7 @@ impl Crawl {
             return;
         }
         self.sched.no_answer(id, &failure);
+        self.settle();
     }
 
     fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
@@ -347,6 +392,9 @@ impl Crawl {
         }
         self.sched.redirect(from, to);
         self.search.redirected(from, to);
+        if let Some(c) = self.connect.as_mut() {
+            c.redirected(from, to);
+        }
     }
 
     /// Stops the crawl; answers still arriving are ignored. The caller aborts its requests.

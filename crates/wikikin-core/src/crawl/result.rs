@@ -28,6 +28,21 @@ pub struct DirectAncestor {
     pub generations: u32,
 }
 
+/// The connections through marriage between the two people related.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectionReport {
+    /// What b is to a: `people = [a, b]`.
+    pub a: Qid,
+    pub b: Qid,
+    /// The shortest chains through a marriage (fewest marriages first, at most 5), kept only
+    /// when they have fewer links than the closest blood relationship (or there is none).
+    pub found: Vec<wikikin_kinship::Connection<Qid>>,
+    /// Every chain of up to this many links is known: none shorter was missed.
+    pub searched_links: u32,
+    /// How the search ended (`None`: the crawl ended first, e.g. at the entity limit).
+    pub end: Option<super::ConnectEnd>,
+}
+
 /// What a crawl found.
 #[derive(Clone, Debug)]
 pub struct CrawlResult {
@@ -53,6 +68,8 @@ pub struct CrawlResult {
     pub relationships: Vec<wikikin_kinship::Relationship>,
     /// Problems met by the kinship search (cycles and the like), as it words them.
     pub kinship_problems: Vec<wikikin_kinship::Problem>,
+    /// Relating two people: the connections through marriage.
+    pub connections: Option<ConnectionReport>,
 }
 
 impl Crawl {
@@ -109,6 +126,27 @@ impl Crawl {
         direct
     }
 
+    fn connections(&self, relationships: &[wikikin_kinship::Relationship]) -> Option<ConnectionReport> {
+        let connect = self.connect.as_ref()?;
+        let (a, b) = connect.pair();
+        let found = connect.result(&self.view());
+        let blood = relationships
+            .iter()
+            .filter(|r| (r.a, r.b) == (a, b) || (r.a, r.b) == (b, a))
+            .map(|r| r.ga + r.gb)
+            .min();
+        let closer = |c: &wikikin_kinship::Connection<Qid>| {
+            blood.is_none_or(|d| u32::try_from(c.links()).is_ok_and(|l| l < d))
+        };
+        Some(ConnectionReport {
+            a,
+            b,
+            found: found.found.into_iter().filter(closer).collect(),
+            searched_links: found.searched_links,
+            end: connect.end(),
+        })
+    }
+
     /// What was found so far (complete once [`Crawl::outcome`] is `Some`).
     pub fn result(&self) -> CrawlResult {
         let persons: Vec<Person> = self
@@ -149,6 +187,7 @@ impl Crawl {
         let kinship =
             wikikin_kinship::kinship_all(&self.graph, &related, &self.config.kinship_limits());
         CrawlResult {
+            connections: self.connections(&kinship.relationships),
             relationships: kinship.relationships,
             kinship_problems: kinship.problems,
             direct_ancestors: self.direct_ancestors(&related),

@@ -1,0 +1,216 @@
+//! The connection search: breadth-first from both people at once over parent, child and spouse
+//! links, expanding the side with the smaller frontier one whole level at a time, until the
+//! shortest chains through a marriage are certain (or cannot beat the closest blood
+//! relationship, or the link limit is reached).
+//!
+//! Why it is certain: when every person within `ka` links of a and within `kb` links of b is
+//! loaded, every chain of up to `ka + kb + 1` links is known (each of its people lies within
+//! `ka` of a or within `kb` of b). So once the shortest chain found on the loaded graph has
+//! at most `ka + kb + 1` links, no shorter one can appear.
+
+use super::scheduler::State;
+use super::search::{Ctx, View};
+use crate::graph::{Map, Set};
+use crate::Qid;
+use wikikin_kinship::{connections, neighbours, ConnectLimits, Connections};
+
+/// How the connection search ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConnectEnd {
+    /// The shortest chains through a marriage are certain (or there is none within the link
+    /// limit).
+    Certain,
+    /// No chain through a marriage can be shorter than the closest blood relationship.
+    BloodIsCloser,
+    /// The entities ran out (limit or failures) before it was certain.
+    Unfinished,
+}
+
+/// One side of the search.
+#[derive(Default)]
+struct Side {
+    /// Links from this side's person, for everyone reached.
+    dist: Map<Qid, u32>,
+    /// The people at `level` links, to be expanded next.
+    frontier: Vec<Qid>,
+    /// Links of the frontier.
+    level: u32,
+}
+
+pub(crate) struct Connect {
+    a: Qid,
+    b: Qid,
+    limits: ConnectLimits,
+    sides: [Side; 2],
+    /// The side being expanded (its whole frontier is wanted).
+    expanding: usize,
+    wanted: Set<Qid>,
+    end: Option<ConnectEnd>,
+}
+
+impl Connect {
+    pub(crate) fn new(a: Qid, b: Qid, limits: ConnectLimits) -> Connect {
+        let side = |q: Qid| Side {
+            dist: Map::from_iter([(q, 0)]),
+            frontier: vec![q],
+            level: 0,
+        };
+        Connect {
+            a,
+            b,
+            limits,
+            sides: [side(a), side(b)],
+            expanding: 0,
+            wanted: Set::default(),
+            end: None,
+        }
+    }
+
+    pub(crate) fn pair(&self) -> (Qid, Qid) {
+        (self.a, self.b)
+    }
+
+    pub(crate) fn end(&self) -> Option<ConnectEnd> {
+        self.end
+    }
+
+    /// Links every chain of which is known: `ka + kb + 1` (see the module docs).
+    pub(crate) fn certain_links(&self) -> u32 {
+        let [sa, sb] = &self.sides;
+        (sa.level + sb.level).saturating_sub(1)
+    }
+
+    pub(crate) fn redirected(&mut self, from: Qid, to: Qid) {
+        for q in [&mut self.a, &mut self.b] {
+            if *q == from {
+                *q = to;
+            }
+        }
+        for side in &mut self.sides {
+            if let Some(d) = side.dist.remove(&from) {
+                let e = side.dist.entry(to).or_insert(d);
+                *e = (*e).min(d);
+            }
+            for q in &mut side.frontier {
+                if *q == from {
+                    *q = to;
+                }
+            }
+        }
+        if self.wanted.remove(&from) {
+            self.wanted.insert(to);
+        }
+    }
+
+    pub(crate) fn still_wanted(&self, q: Qid) -> bool {
+        self.end.is_none() && self.wanted.contains(&q)
+    }
+
+    /// Whether a frontier person needs nothing more (loaded, or can't be had).
+    fn settled(view: &View<'_>, q: Qid) -> bool {
+        matches!(
+            view.state(q),
+            Some(State::Loaded | State::Missing | State::Failed)
+        ) || view.graph.is_loaded(q)
+    }
+
+    /// Goes as far as what is loaded allows; wants the next frontier.
+    pub(crate) fn step(&mut self, ctx: &mut Ctx<'_>) {
+        while self.end.is_none() {
+            let view = ctx.view();
+            let side = self.expanding;
+            let Some(s) = self.sides.get(side) else {
+                return;
+            };
+            let open: Vec<Qid> = s
+                .frontier
+                .iter()
+                .copied()
+                .filter(|q| !Self::settled(&view, *q))
+                .collect();
+            if !open.is_empty() {
+                for q in open {
+                    ctx.know(q);
+                    self.wanted.insert(q);
+                    ctx.want(q);
+                }
+                // Still unsettled and nothing left to ask for: the crawl ends without us.
+                return;
+            }
+            self.expand(side, ctx);
+            self.judge(ctx);
+            if self.end.is_none() {
+                self.expanding = self.next_side();
+            }
+        }
+    }
+
+    /// The frontier of `side` is loaded: the people one link further become its frontier.
+    fn expand(&mut self, side: usize, ctx: &Ctx<'_>) {
+        let Some(s) = self.sides.get_mut(side) else {
+            return;
+        };
+        let next_level = s.level + 1;
+        let mut next = Vec::new();
+        for x in std::mem::take(&mut s.frontier) {
+            self.wanted.remove(&x);
+            for (_, y) in neighbours(ctx.graph, x) {
+                if !s.dist.contains_key(&y) {
+                    s.dist.insert(y, next_level);
+                    next.push(y);
+                }
+            }
+        }
+        s.frontier = next;
+        s.level = next_level;
+    }
+
+    /// Ends the search when the shortest chains are certain, or cannot matter.
+    fn judge(&mut self, ctx: &Ctx<'_>) {
+        let certain = self.certain_links();
+        let max = self.limits.max_links;
+        let limits = ConnectLimits {
+            max_links: certain.min(max),
+            ..self.limits
+        };
+        let found: Connections<Qid> = connections(ctx.graph, self.a, self.b, &limits);
+        if !found.found.is_empty() || certain >= max {
+            self.end = Some(ConnectEnd::Certain);
+            return;
+        }
+        // A blood relationship on what is loaded bounds what is worth finding: a chain through
+        // a marriage is shown only when it is shorter.
+        let blood = wikikin_kinship::relate(ctx.graph, self.a, self.b, &ctx.config.kinship_limits())
+            .iter()
+            .map(|r| r.ga + r.gb)
+            .min();
+        if blood.is_some_and(|d| certain + 1 >= d) {
+            self.end = Some(ConnectEnd::BloodIsCloser);
+            return;
+        }
+        let [sa, sb] = &self.sides;
+        if sa.frontier.is_empty() && sb.frontier.is_empty() {
+            self.end = Some(ConnectEnd::Certain);
+        }
+    }
+
+    /// The side with the smaller frontier (a side with none left is not expanded).
+    fn next_side(&self) -> usize {
+        let [sa, sb] = &self.sides;
+        match (sa.frontier.is_empty(), sb.frontier.is_empty()) {
+            (true, _) => 1,
+            (_, true) => 0,
+            _ if sa.frontier.len() <= sb.frontier.len() => 0,
+            _ => 1,
+        }
+    }
+
+    /// The connections on what was loaded, to the links known for certain.
+    pub(crate) fn result(&self, view: &View<'_>) -> Connections<Qid> {
+        let limits = ConnectLimits {
+            max_links: self.certain_links().min(self.limits.max_links),
+            ..self.limits
+        };
+        connections(view.graph, self.a, self.b, &limits)
+    }
+}
