@@ -8,18 +8,25 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+mod algo;
+mod ancestry;
+mod kind;
 mod layout;
-mod relate;
+mod limits;
+mod problem;
+mod relationship;
 mod simple;
 pub mod synthetic;
 mod tree;
 mod words;
 
+pub use algo::lca::{kinship, kinship_all, relate, relate_all};
+pub use ancestry::{ancestry, Ancestry};
+pub use kind::Kind;
 pub use layout::{layout, ChildEdge, Engine, Join, Layout, LayoutOptions, PersonBox};
-pub use relate::{
-    ancestry, kinship, kinship_all, relate, relate_all, Ancestry, Kind, Kinship, Limits, Problem,
-    Relationship,
-};
+pub use limits::Limits;
+pub use problem::Problem;
+pub use relationship::{Kinship, Relationship};
 pub use simple::SimplePedigree;
 pub use tree::{tree, tree_with_limits, Tree, TreeEdge};
 pub use words::{ancestors_phrase, describe, direct_line, ordinal, term, times};

@@ -1,0 +1,218 @@
+//! Lowest common ancestors of two people and the structured relationship through each of them:
+//! the entry points [`relate`], [`relate_all`], [`kinship`] and [`kinship_all`].
+
+use crate::ancestry::dedup_keep_order;
+use crate::{ancestry, Ancestry, Kind, Kinship, Limits, Pedigree, Problem, Qid, Relationship};
+use std::collections::{HashMap, HashSet};
+
+/// Every relationship between `a` and `b` through their lowest common ancestors, closest first.
+/// Empty when they have no known common ancestor (or are the same person: then one `self`).
+pub fn relate(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Vec<Relationship> {
+    kinship(p, a, b, limits).relationships
+}
+
+/// Every relationship between each pair of `people` (in the order given, each pair once,
+/// repeated people skipped).
+pub fn relate_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Vec<Relationship> {
+    kinship_all(p, people, limits).relationships
+}
+
+/// Like [`relate_all`], with the data problems met (each reported once).
+pub fn kinship_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Kinship {
+    let mut unique = people.to_vec();
+    dedup_keep_order(&mut unique);
+    let ancestries: Vec<Ancestry> = unique.iter().map(|q| ancestry(p, *q, limits)).collect();
+    let mut out = Kinship::default();
+    for anc in &ancestries {
+        push_problems(&mut out.problems, &anc.problems);
+    }
+    for (i, x) in ancestries.iter().enumerate() {
+        for y in ancestries.iter().skip(i + 1) {
+            out.relationships.extend(relate_ancestries(p, x, y));
+        }
+    }
+    out
+}
+
+fn push_problems(into: &mut Vec<Problem>, from: &[Problem]) {
+    for problem in from {
+        if !into.contains(problem) {
+            into.push(problem.clone());
+        }
+    }
+}
+
+/// Every relationship between `a` and `b`, with the data problems met on the way.
+pub fn kinship(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Kinship {
+    let anc_a = ancestry(p, a, limits);
+    if a == b {
+        return Kinship {
+            relationships: relate_ancestries(p, &anc_a, &anc_a),
+            problems: anc_a.problems,
+        };
+    }
+    let anc_b = ancestry(p, b, limits);
+    let mut problems = anc_a.problems.clone();
+    push_problems(&mut problems, &anc_b.problems);
+    Kinship {
+        relationships: relate_ancestries(p, &anc_a, &anc_b),
+        problems,
+    }
+}
+
+/// The relationships between the people of two ancestries.
+fn relate_ancestries(p: &impl Pedigree, anc_a: &Ancestry, anc_b: &Ancestry) -> Vec<Relationship> {
+    let (a, b) = (anc_a.person, anc_b.person);
+    let common: HashSet<Qid> = anc_a
+        .order
+        .iter()
+        .copied()
+        .filter(|q| anc_b.contains(*q))
+        .collect();
+    if common.is_empty() {
+        return Vec::new();
+    }
+    // People on a cycle of parent links (bad data): a link inside a cycle does not count below.
+    let mut cycle_of: HashMap<Qid, usize> = HashMap::new();
+    for (k, problem) in anc_a.problems.iter().chain(&anc_b.problems).enumerate() {
+        if let Problem::OwnAncestors { people } = problem {
+            for q in people {
+                cycle_of.entry(*q).or_insert(k);
+            }
+        }
+    }
+    let same_cycle = |x: Qid, y: Qid| match (cycle_of.get(&x), cycle_of.get(&y)) {
+        (Some(i), Some(j)) => i == j,
+        _ => false,
+    };
+    // A common ancestor with a child that is also a common ancestor is not lowest.
+    let mut not_lowest: HashSet<Qid> = HashSet::new();
+    for &c in &common {
+        for parent in anc_a.parents_of(c).iter().chain(anc_b.parents_of(c)) {
+            if *parent != c && common.contains(parent) && !same_cycle(*parent, c) {
+                not_lowest.insert(*parent);
+            }
+        }
+    }
+    let gens = |q: Qid| -> (u32, u32) {
+        (
+            anc_a.generations(q).unwrap_or(u32::MAX),
+            anc_b.generations(q).unwrap_or(u32::MAX),
+        )
+    };
+    let mut lowest: Vec<Qid> = common
+        .iter()
+        .copied()
+        .filter(|q| !not_lowest.contains(q))
+        .collect();
+    lowest.sort_by_key(|q| {
+        let (ga, gb) = gens(*q);
+        (ga.saturating_add(gb), ga, *q)
+    });
+
+    // Group the lowest common ancestors into couples.
+    let mut used: HashSet<Qid> = HashSet::new();
+    // (ancestors, half): the first ancestor is the one counted from, its partner second.
+    let mut groups: Vec<(Vec<Qid>, bool)> = Vec::new();
+    for &x in &lowest {
+        if !used.insert(x) {
+            continue;
+        }
+        let gx = gens(x);
+        if gx.0 == 0 || gx.1 == 0 {
+            groups.push((vec![x], false)); // a direct line: one person
+            continue;
+        }
+        // The children of `x` on each line, and their other parents.
+        let ca = anc_a.path_from(x).get(1).copied();
+        let cb = anc_b.path_from(x).get(1).copied();
+        let (Some(ca), Some(cb)) = (ca, cb) else {
+            groups.push((vec![x], false));
+            continue;
+        };
+        let others_a: Vec<Qid> = other_parents(p, anc_a, ca, x);
+        let others_b: Vec<Qid> = other_parents(p, anc_b, cb, x);
+        let shared: Vec<Qid> = others_a
+            .iter()
+            .copied()
+            .filter(|y| others_b.contains(y) && common.contains(y))
+            .collect();
+        // The partner: another lowest common ancestor at the same generations, co-parent of
+        // both lines (found later in `lowest`, so not yet used) …
+        if let Some(&y) = shared
+            .iter()
+            .find(|y| !used.contains(*y) && gens(**y) == gx && !not_lowest.contains(*y))
+        {
+            used.insert(y);
+            groups.push((vec![x, y], false));
+            continue;
+        }
+        // … or a co-parent of both lines that is a common ancestor but not lowest, or closer to
+        // one of the two by another line: still a full couple, counted from `x`.
+        if let Some(&y) = shared.first() {
+            groups.push((vec![x, y], false));
+            continue;
+        }
+        // One ancestor alone. Half only if both lines are known to have different other parents.
+        let half = !others_a.is_empty() && !others_b.is_empty();
+        groups.push((vec![x], half));
+    }
+
+    let mut rels: Vec<Relationship> = groups
+        .into_iter()
+        .map(|(ancestors, half)| {
+            let first = ancestors.first().copied().unwrap_or(a);
+            let (ga, gb) = gens(first);
+            Relationship {
+                a,
+                b,
+                kind: Kind::from_generations(ga, gb),
+                degree: ga.min(gb).saturating_sub(1),
+                removed: ga.abs_diff(gb),
+                half,
+                double: false,
+                double_with: Vec::new(),
+                ga,
+                gb,
+                path_a: anc_a.path_from(first),
+                path_b: anc_b.path_from(first),
+                ancestors,
+            }
+        })
+        .collect();
+
+    // The same (ga, gb, half) through different ancestors: a double relationship.
+    for i in 0..rels.len() {
+        let key = (rels[i].ga, rels[i].gb, rels[i].half);
+        let others: Vec<Qid> = rels
+            .iter()
+            .enumerate()
+            .filter(|(j, r)| *j != i && (r.ga, r.gb, r.half) == key)
+            .flat_map(|(_, r)| r.ancestors.iter().copied())
+            .collect();
+        if !others.is_empty() && rels[i].kind != Kind::Same {
+            rels[i].double = true;
+            rels[i].double_with = others;
+        }
+    }
+    rels.sort_by(|x, y| {
+        (x.ga.saturating_add(x.gb), x.removed, x.half, &x.ancestors).cmp(&(
+            y.ga.saturating_add(y.gb),
+            y.removed,
+            y.half,
+            &y.ancestors,
+        ))
+    });
+    rels
+}
+
+/// The parents of `child` other than `x`, as the search saw them (or the pedigree says).
+fn other_parents(p: &impl Pedigree, anc: &Ancestry, child: Qid, x: Qid) -> Vec<Qid> {
+    let seen = anc.parents_of(child);
+    let list = if seen.is_empty() {
+        p.parents(child)
+    } else {
+        seen.to_vec()
+    };
+    list.into_iter().filter(|q| *q != x).collect()
+}

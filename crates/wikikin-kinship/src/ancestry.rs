@@ -1,0 +1,129 @@
+//! A person's ancestors, each at its shortest distance: the breadth-first search every other
+//! algorithm starts from.
+
+use crate::algo::cycles::cycles;
+use crate::{Limits, Pedigree, Problem, Qid};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// A person's ancestors (and the person), each at the shortest number of generations above.
+#[derive(Clone, Debug)]
+pub struct Ancestry {
+    pub person: Qid,
+    /// Ancestors in breadth-first order, the person first.
+    pub order: Vec<Qid>,
+    dist: HashMap<Qid, u32>,
+    /// For each ancestor, the child through which it was first (shortest) reached.
+    via: HashMap<Qid, Qid>,
+    /// The parents of every expanded ancestor.
+    parents: HashMap<Qid, Vec<Qid>>,
+    pub problems: Vec<Problem>,
+}
+
+impl Ancestry {
+    /// Generations from the person up to `ancestor` (0 for the person), if it is an ancestor.
+    pub fn generations(&self, ancestor: Qid) -> Option<u32> {
+        self.dist.get(&ancestor).copied()
+    }
+
+    /// Is `q` the person or one of their known ancestors?
+    pub fn contains(&self, q: Qid) -> bool {
+        self.dist.contains_key(&q)
+    }
+
+    /// Number of people kept (the person included).
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Never true: the person is always in their own ancestry.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The parents of `q` as seen during the search (empty if not expanded).
+    pub fn parents_of(&self, q: Qid) -> &[Qid] {
+        self.parents.get(&q).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// One shortest line of descent `ancestor` → … → person (empty if not an ancestor).
+    pub fn path_from(&self, ancestor: Qid) -> Vec<Qid> {
+        if !self.contains(ancestor) {
+            return Vec::new();
+        }
+        let mut path = vec![ancestor];
+        let mut cur = ancestor;
+        // The `via` links strictly decrease the distance, so this ends; the bound is a guard.
+        while cur != self.person && path.len() <= self.order.len() {
+            match self.via.get(&cur) {
+                Some(&next) => {
+                    path.push(next);
+                    cur = next;
+                }
+                None => break,
+            }
+        }
+        path
+    }
+}
+
+/// Breadth-first search upward from `person`, keeping the shortest distance to each ancestor.
+/// Never loops: each person is visited once. Cycles in the data are reported as problems.
+pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
+    let mut anc = Ancestry {
+        person,
+        order: vec![person],
+        dist: HashMap::from([(person, 0)]),
+        via: HashMap::new(),
+        parents: HashMap::new(),
+        problems: Vec::new(),
+    };
+    let mut queue = VecDeque::from([(person, 0u32)]);
+    let mut hit_generations = false;
+    let mut hit_count = false;
+    while let Some((x, d)) = queue.pop_front() {
+        let mut ps = p.parents(x);
+        dedup_keep_order(&mut ps);
+        if ps.is_empty() {
+            continue;
+        }
+        if d >= limits.max_generations {
+            hit_generations = true;
+            continue;
+        }
+        for &q in &ps {
+            if anc.dist.contains_key(&q) {
+                continue;
+            }
+            if anc.order.len() >= limits.max_ancestors {
+                hit_count = true;
+                continue;
+            }
+            anc.dist.insert(q, d + 1);
+            anc.via.insert(q, x);
+            anc.order.push(q);
+            queue.push_back((q, d + 1));
+        }
+        anc.parents.insert(x, ps);
+    }
+    if hit_generations {
+        anc.problems.push(Problem::GenerationLimit {
+            person,
+            generations: limits.max_generations,
+        });
+    }
+    if hit_count {
+        anc.problems.push(Problem::AncestorLimit {
+            person,
+            ancestors: limits.max_ancestors,
+        });
+    }
+    for cycle in cycles(&anc) {
+        anc.problems.push(Problem::OwnAncestors { people: cycle });
+    }
+    anc
+}
+
+pub(crate) fn dedup_keep_order(v: &mut Vec<Qid>) {
+    let mut seen = HashSet::new();
+    v.retain(|q| seen.insert(*q));
+}
