@@ -1,7 +1,7 @@
 //! A person's ancestors, each at its shortest distance: the breadth-first search every other
 //! algorithm starts from.
 
-use crate::algo::cycles::cycles;
+use crate::algo::cycles::cycles_among;
 use crate::{Limits, Pedigree, Problem, Qid};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -68,7 +68,26 @@ impl Ancestry {
 
 /// Breadth-first search upward from `person`, keeping the shortest distance to each ancestor.
 /// Never loops: each person is visited once. Cycles in the data are reported as problems.
+///
+/// Time O(A + L) for the A ancestors kept and the L parent links among them (plus one
+/// [`Pedigree::parents`] call per ancestor kept), and the cycle search over them.
 pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
+    let mut anc = search(p, person, limits, None);
+    for cycle in cycles_among(&[&anc]) {
+        anc.problems.push(Problem::OwnAncestors { people: cycle });
+    }
+    anc
+}
+
+/// The breadth-first search of [`ancestry`] without the cycle search: its `problems` are only
+/// the limits reached. With `stop_at`, the search ends as soon as that person is reached (at
+/// their shortest distance, as the whole search would find it).
+pub(crate) fn search(
+    p: &impl Pedigree,
+    person: Qid,
+    limits: &Limits,
+    stop_at: Option<Qid>,
+) -> Ancestry {
     let mut anc = Ancestry {
         person,
         order: vec![person],
@@ -77,6 +96,9 @@ pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
         parents: HashMap::new(),
         problems: Vec::new(),
     };
+    if stop_at == Some(person) {
+        return anc;
+    }
     let mut queue = VecDeque::from([(person, 0u32)]);
     let mut hit_generations = false;
     let mut hit_count = false;
@@ -101,6 +123,10 @@ pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
             anc.dist.insert(q, d + 1);
             anc.via.insert(q, x);
             anc.order.push(q);
+            if stop_at == Some(q) {
+                anc.parents.insert(x, ps);
+                return anc;
+            }
             queue.push_back((q, d + 1));
         }
         anc.parents.insert(x, ps);
@@ -116,9 +142,6 @@ pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
             person,
             ancestors: limits.max_ancestors,
         });
-    }
-    for cycle in cycles(&anc) {
-        anc.problems.push(Problem::OwnAncestors { people: cycle });
     }
     anc
 }

@@ -20,6 +20,8 @@ pub mod synthetic;
 mod tree;
 mod words;
 
+pub use algo::cycles::cycles;
+pub use algo::generations_up::generations_up;
 pub use algo::lca::{kinship, kinship_all, relate, relate_all};
 pub use ancestry::{ancestry, Ancestry};
 pub use kind::Kind;

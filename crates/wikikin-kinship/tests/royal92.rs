@@ -416,3 +416,25 @@ fn half_siblings_and_a_collapsed_line() {
         "{summary:?}"
     );
 }
+
+#[test]
+fn direct_lines_and_cycles_on_royal92() {
+    let r = royals();
+    let p = &r.pedigree;
+    let limits = Limits::default();
+    // Charles: every ancestor's direct line agrees with the ancestry search.
+    let anc = ancestry(p, q(58), &limits);
+    assert!(anc.len() > 100, "{}", anc.len());
+    for x in &anc.order {
+        assert_eq!(
+            generations_up(p, q(58), *x, &limits),
+            anc.generations(*x),
+            "{x}"
+        );
+    }
+    // Victoria is Charles's great-great-great-grandmother: 5 generations.
+    assert_eq!(generations_up(p, q(58), q(1), &limits), Some(5));
+    assert_eq!(generations_up(p, q(1), q(58), &limits), None);
+    // No cycles in royal92.
+    assert!(cycles(p, &[q(52), q(57), q(58), q(37)], &limits).is_empty());
+}

@@ -1,28 +1,61 @@
-//! Cycles of parent links (people recorded as their own ancestors).
+//! Cycles of parent links: people recorded as their own ancestors.
 
-use crate::{Ancestry, Qid};
-use std::collections::HashMap;
+use crate::ancestry::search;
+use crate::{Ancestry, Limits, Pedigree, Qid};
+use std::collections::{BTreeSet, HashMap};
 
-/// Cycles among the parent links seen in an ancestry (strongly connected components of more
-/// than one person, or a person listed as their own parent), each sorted.
-pub(crate) fn cycles(anc: &Ancestry) -> Vec<Vec<Qid>> {
+/// The cycles of parent links reachable upward from `from` (each searched as [`crate::ancestry`]
+/// does, within `limits`): every strongly connected component of more than one person, and
+/// every person listed as their own parent. Each cycle is listed once, as its people sorted
+/// ascending, and the list is sorted, so one cycle is never listed twice even when several of
+/// `from` reach it.
+///
+/// Time O(A + L) for the searches (A ancestors kept over all of `from`, L parent links among
+/// them) plus O(C log C) to sort the C people on cycles (Tarjan's algorithm, via petgraph).
+pub fn cycles(p: &impl Pedigree, from: &[Qid], limits: &Limits) -> Vec<Vec<Qid>> {
+    let ancestries: Vec<Ancestry> = from.iter().map(|q| search(p, *q, limits, None)).collect();
+    let refs: Vec<&Ancestry> = ancestries.iter().collect();
+    cycles_among(&refs)
+}
+
+/// The cycles among the parent links seen by some ancestry searches, all of them together (see
+/// [`cycles`]).
+pub(crate) fn cycles_among(ancestries: &[&Ancestry]) -> Vec<Vec<Qid>> {
     use petgraph::algo::tarjan_scc;
     use petgraph::graph::{DiGraph, NodeIndex};
-    let index: HashMap<Qid, usize> = anc.order.iter().enumerate().map(|(i, q)| (*q, i)).collect();
-    let mut g: DiGraph<Qid, ()> = DiGraph::with_capacity(anc.order.len(), anc.order.len());
-    for &q in &anc.order {
+    let mut index: HashMap<Qid, usize> = HashMap::new();
+    let mut people: Vec<Qid> = Vec::new();
+    for anc in ancestries {
+        for &q in &anc.order {
+            index.entry(q).or_insert_with(|| {
+                people.push(q);
+                people.len() - 1
+            });
+        }
+    }
+    let mut g: DiGraph<Qid, ()> = DiGraph::with_capacity(people.len(), people.len());
+    for &q in &people {
         g.add_node(q);
     }
-    let mut self_loops = Vec::new();
-    for (i, q) in anc.order.iter().enumerate() {
-        for parent in anc.parents_of(*q) {
-            if let Some(&j) = index.get(parent) {
-                if i == j {
-                    self_loops.push(*q);
+    let mut links: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for anc in ancestries {
+        for q in &anc.order {
+            let Some(&i) = index.get(q) else { continue };
+            for parent in anc.parents_of(*q) {
+                if let Some(&j) = index.get(parent) {
+                    links.insert((i, j));
                 }
-                g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
             }
         }
+    }
+    let mut self_loops = Vec::new();
+    for &(i, j) in &links {
+        if i == j {
+            if let Some(q) = people.get(i) {
+                self_loops.push(*q);
+            }
+        }
+        g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
     }
     let mut out: Vec<Vec<Qid>> = tarjan_scc(&g)
         .into_iter()

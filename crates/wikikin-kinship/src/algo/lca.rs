@@ -1,8 +1,9 @@
 //! Lowest common ancestors of two people and the structured relationship through each of them:
 //! the entry points [`relate`], [`relate_all`], [`kinship`] and [`kinship_all`].
 
-use crate::ancestry::dedup_keep_order;
-use crate::{ancestry, Ancestry, Kind, Kinship, Limits, Pedigree, Problem, Qid, Relationship};
+use super::cycles::cycles_among;
+use crate::ancestry::{dedup_keep_order, search};
+use crate::{Ancestry, Kind, Kinship, Limits, Pedigree, Problem, Qid, Relationship};
 use std::collections::{HashMap, HashSet};
 
 /// Every relationship between `a` and `b` through their lowest common ancestors, closest first.
@@ -17,51 +18,82 @@ pub fn relate_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Vec<Rel
     kinship_all(p, people, limits).relationships
 }
 
-/// Like [`relate_all`], with the data problems met (each reported once).
+/// Like [`relate_all`], with the data problems met: each limit reached once per person, and
+/// each cycle of parent links exactly once even when several of `people` reach it (cycles are
+/// found once over all the searches, see [`crate::cycles`]).
+///
+/// Time: one ancestry search per person (O(A + L) each, see [`crate::ancestry`]), one cycle
+/// search over all of them, and O(A) per pair to intersect the ancestries.
 pub fn kinship_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Kinship {
     let mut unique = people.to_vec();
     dedup_keep_order(&mut unique);
-    let ancestries: Vec<Ancestry> = unique.iter().map(|q| ancestry(p, *q, limits)).collect();
-    let mut out = Kinship::default();
-    for anc in &ancestries {
-        push_problems(&mut out.problems, &anc.problems);
-    }
+    let ancestries: Vec<Ancestry> = unique.iter().map(|q| search(p, *q, limits, None)).collect();
+    let refs: Vec<&Ancestry> = ancestries.iter().collect();
+    let (problems, cycles) = problems_of(&refs);
+    let mut out = Kinship {
+        relationships: Vec::new(),
+        problems,
+    };
     for (i, x) in ancestries.iter().enumerate() {
         for y in ancestries.iter().skip(i + 1) {
-            out.relationships.extend(relate_ancestries(p, x, y));
+            out.relationships
+                .extend(relate_ancestries(p, x, y, &cycles));
         }
     }
     out
 }
 
-fn push_problems(into: &mut Vec<Problem>, from: &[Problem]) {
-    for problem in from {
-        if !into.contains(problem) {
-            into.push(problem.clone());
+/// The problems of some ancestry searches (made without the cycle search): their limits
+/// reached, each once, then every cycle among all of them once. Also gives each person on a
+/// cycle the index of their cycle.
+fn problems_of(ancestries: &[&Ancestry]) -> (Vec<Problem>, HashMap<Qid, usize>) {
+    let mut problems: Vec<Problem> = Vec::new();
+    for anc in ancestries {
+        for problem in &anc.problems {
+            if !problems.contains(problem) {
+                problems.push(problem.clone());
+            }
         }
     }
+    let mut cycle_of: HashMap<Qid, usize> = HashMap::new();
+    for (k, people) in cycles_among(ancestries).into_iter().enumerate() {
+        for q in &people {
+            cycle_of.entry(*q).or_insert(k);
+        }
+        problems.push(Problem::OwnAncestors { people });
+    }
+    (problems, cycle_of)
 }
 
 /// Every relationship between `a` and `b`, with the data problems met on the way.
+///
+/// Time: two ancestry searches (O(A + L) each, see [`crate::ancestry`]), the cycle search over
+/// both, and O(A) to intersect them.
 pub fn kinship(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Kinship {
-    let anc_a = ancestry(p, a, limits);
+    let anc_a = search(p, a, limits, None);
     if a == b {
+        let (problems, cycles) = problems_of(&[&anc_a]);
         return Kinship {
-            relationships: relate_ancestries(p, &anc_a, &anc_a),
-            problems: anc_a.problems,
+            relationships: relate_ancestries(p, &anc_a, &anc_a, &cycles),
+            problems,
         };
     }
-    let anc_b = ancestry(p, b, limits);
-    let mut problems = anc_a.problems.clone();
-    push_problems(&mut problems, &anc_b.problems);
+    let anc_b = search(p, b, limits, None);
+    let (problems, cycles) = problems_of(&[&anc_a, &anc_b]);
     Kinship {
-        relationships: relate_ancestries(p, &anc_a, &anc_b),
+        relationships: relate_ancestries(p, &anc_a, &anc_b, &cycles),
         problems,
     }
 }
 
-/// The relationships between the people of two ancestries.
-fn relate_ancestries(p: &impl Pedigree, anc_a: &Ancestry, anc_b: &Ancestry) -> Vec<Relationship> {
+/// The relationships between the people of two ancestries; `cycle_of` gives the people on a
+/// cycle of parent links the index of their cycle.
+fn relate_ancestries(
+    p: &impl Pedigree,
+    anc_a: &Ancestry,
+    anc_b: &Ancestry,
+    cycle_of: &HashMap<Qid, usize>,
+) -> Vec<Relationship> {
     let (a, b) = (anc_a.person, anc_b.person);
     let common: HashSet<Qid> = anc_a
         .order
@@ -73,14 +105,6 @@ fn relate_ancestries(p: &impl Pedigree, anc_a: &Ancestry, anc_b: &Ancestry) -> V
         return Vec::new();
     }
     // People on a cycle of parent links (bad data): a link inside a cycle does not count below.
-    let mut cycle_of: HashMap<Qid, usize> = HashMap::new();
-    for (k, problem) in anc_a.problems.iter().chain(&anc_b.problems).enumerate() {
-        if let Problem::OwnAncestors { people } = problem {
-            for q in people {
-                cycle_of.entry(*q).or_insert(k);
-            }
-        }
-    }
     let same_cycle = |x: Qid, y: Qid| match (cycle_of.get(&x), cycle_of.get(&y)) {
         (Some(i), Some(j)) => i == j,
         _ => false,
