@@ -2,31 +2,32 @@
 //! algorithm starts from.
 
 use crate::algo::cycles::cycles_among;
-use crate::{Limits, Pedigree, Problem, Qid};
+use crate::{Limits, Pedigree, Problem};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::hash::Hash;
 
 /// A person's ancestors (and the person), each at the shortest number of generations above.
 #[derive(Clone, Debug)]
-pub struct Ancestry {
-    pub person: Qid,
+pub struct Ancestry<Id> {
+    pub person: Id,
     /// Ancestors in breadth-first order, the person first.
-    pub order: Vec<Qid>,
-    dist: HashMap<Qid, u32>,
+    pub order: Vec<Id>,
+    dist: HashMap<Id, u32>,
     /// For each ancestor, the child through which it was first (shortest) reached.
-    via: HashMap<Qid, Qid>,
+    via: HashMap<Id, Id>,
     /// The parents of every expanded ancestor.
-    parents: HashMap<Qid, Vec<Qid>>,
-    pub problems: Vec<Problem>,
+    parents: HashMap<Id, Vec<Id>>,
+    pub problems: Vec<Problem<Id>>,
 }
 
-impl Ancestry {
+impl<Id: Copy + Eq + Hash> Ancestry<Id> {
     /// Generations from the person up to `ancestor` (0 for the person), if it is an ancestor.
-    pub fn generations(&self, ancestor: Qid) -> Option<u32> {
+    pub fn generations(&self, ancestor: Id) -> Option<u32> {
         self.dist.get(&ancestor).copied()
     }
 
     /// Is `q` the person or one of their known ancestors?
-    pub fn contains(&self, q: Qid) -> bool {
+    pub fn contains(&self, q: Id) -> bool {
         self.dist.contains_key(&q)
     }
 
@@ -41,12 +42,12 @@ impl Ancestry {
     }
 
     /// The parents of `q` as seen during the search (empty if not expanded).
-    pub fn parents_of(&self, q: Qid) -> &[Qid] {
+    pub fn parents_of(&self, q: Id) -> &[Id] {
         self.parents.get(&q).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// One shortest line of descent `ancestor` → … → person (empty if not an ancestor).
-    pub fn path_from(&self, ancestor: Qid) -> Vec<Qid> {
+    pub fn path_from(&self, ancestor: Id) -> Vec<Id> {
         if !self.contains(ancestor) {
             return Vec::new();
         }
@@ -71,7 +72,7 @@ impl Ancestry {
 ///
 /// Time O(A + L) for the A ancestors kept and the L parent links among them (plus one
 /// [`Pedigree::parents`] call per ancestor kept), and the cycle search over them.
-pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
+pub fn ancestry<P: Pedigree>(p: &P, person: P::Id, limits: &Limits) -> Ancestry<P::Id> {
     let mut anc = search(p, person, limits, None);
     for cycle in cycles_among(&[&anc]) {
         anc.problems.push(Problem::OwnAncestors { people: cycle });
@@ -82,12 +83,12 @@ pub fn ancestry(p: &impl Pedigree, person: Qid, limits: &Limits) -> Ancestry {
 /// The breadth-first search of [`ancestry`] without the cycle search: its `problems` are only
 /// the limits reached. With `stop_at`, the search ends as soon as that person is reached (at
 /// their shortest distance, as the whole search would find it).
-pub(crate) fn search(
-    p: &impl Pedigree,
-    person: Qid,
+pub(crate) fn search<P: Pedigree>(
+    p: &P,
+    person: P::Id,
     limits: &Limits,
-    stop_at: Option<Qid>,
-) -> Ancestry {
+    stop_at: Option<P::Id>,
+) -> Ancestry<P::Id> {
     let mut anc = Ancestry {
         person,
         order: vec![person],
@@ -146,7 +147,7 @@ pub(crate) fn search(
     anc
 }
 
-pub(crate) fn dedup_keep_order(v: &mut Vec<Qid>) {
+pub(crate) fn dedup_keep_order<Id: Copy + Eq + Hash>(v: &mut Vec<Id>) {
     let mut seen = HashSet::new();
     v.retain(|q| seen.insert(*q));
 }

@@ -1,26 +1,25 @@
 //! Problems in the data met while relating people (cycles, limits reached).
 
-use crate::Qid;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A problem found in the data while relating people. None of them stops the search.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
-pub enum Problem {
+pub enum Problem<Id> {
     /// These people form a cycle of parent links: each is recorded as their own ancestor.
-    OwnAncestors { people: Vec<Qid> },
+    OwnAncestors { people: Vec<Id> },
     /// The search above `person` stopped at the generation limit; more ancestors are known.
-    GenerationLimit { person: Qid, generations: u32 },
+    GenerationLimit { person: Id, generations: u32 },
     /// The search above `person` stopped at the limit on ancestors kept.
-    AncestorLimit { person: Qid, ancestors: usize },
+    AncestorLimit { person: Id, ancestors: usize },
 }
 
-impl fmt::Display for Problem {
+impl<Id: fmt::Display> fmt::Display for Problem<Id> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::OwnAncestors { people } => {
-                let list: Vec<String> = people.iter().map(Qid::to_string).collect();
+                let list: Vec<String> = people.iter().map(Id::to_string).collect();
                 write!(
                     f,
                     "cycle in the parent links: {} would each be their own ancestor",

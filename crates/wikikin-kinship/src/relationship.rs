@@ -1,15 +1,15 @@
 //! The answer of relating people: one [`Relationship`] per lowest common ancestor couple, and
 //! [`Kinship`], the relationships with the data problems met.
 
-use crate::{Kind, Problem, Qid};
+use crate::{Kind, Problem};
 use serde::{Deserialize, Serialize};
 
 /// One way in which `b` is related to `a`: through one lowest common ancestor couple (or one
 /// single ancestor). Several of these exist for one pair when the family tree collapses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Relationship {
-    pub a: Qid,
-    pub b: Qid,
+pub struct Relationship<Id> {
+    pub a: Id,
+    pub b: Id,
     /// What `b` is to `a`.
     pub kind: Kind,
     /// `min(ga, gb) - 1` (0 for non-cousins): 1 = first cousins, 2 = second cousins, …
@@ -25,24 +25,33 @@ pub struct Relationship {
     /// both flagged `double`, and each lists the other couples' people in `double_with`.
     pub double: bool,
     /// The ancestors of the other relationships that make this one double (empty otherwise).
-    pub double_with: Vec<Qid>,
+    pub double_with: Vec<Id>,
     /// Generations from `a` up to the common ancestor(s) (0: `a` is the ancestor).
     pub ga: u32,
     /// Generations from `b` up to the common ancestor(s).
     pub gb: u32,
     /// The lowest common ancestor couple or the single ancestor. The generations and paths are
     /// counted from `ancestors[0]` (a lowest common ancestor at its shortest distances, the lower
-    /// Q-id of a couple at equal distances); the partner, if any, is second.
-    pub ancestors: Vec<Qid>,
+    /// id of a couple at equal distances); the partner, if any, is second.
+    pub ancestors: Vec<Id>,
     /// `ancestors[0]` → … → `a`, one shortest line of descent.
-    pub path_a: Vec<Qid>,
+    pub path_a: Vec<Id>,
     /// `ancestors[0]` → … → `b`, one shortest line of descent.
-    pub path_b: Vec<Qid>,
+    pub path_b: Vec<Id>,
 }
 
 /// The result of relating people: every relationship found, and the data problems met.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Kinship {
-    pub relationships: Vec<Relationship>,
-    pub problems: Vec<Problem>,
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kinship<Id> {
+    pub relationships: Vec<Relationship<Id>>,
+    pub problems: Vec<Problem<Id>>,
+}
+
+impl<Id> Default for Kinship<Id> {
+    fn default() -> Self {
+        Kinship {
+            relationships: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
 }

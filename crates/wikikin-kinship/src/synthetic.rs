@@ -1,19 +1,19 @@
 //! Deterministic royal-like pedigrees of any size, for benchmarks and tests.
 
-use crate::{Pedigree, Qid, Sex, SimplePedigree, Tree, TreeEdge};
+use crate::{Pedigree, PersonId, Sex, SimplePedigree, Tree, TreeEdge};
 
 /// A generated pedigree and the tree of all of it.
 #[derive(Clone, Debug)]
 pub struct Synthetic {
     pub pedigree: SimplePedigree,
     /// The founding couples' people (generation 0).
-    pub founders: Vec<Qid>,
+    pub founders: Vec<PersonId>,
     /// The people of the last generation.
-    pub youngest: Vec<Qid>,
-    /// Generation of each person, indexed by `Qid.0 - 1`.
+    pub youngest: Vec<PersonId>,
+    /// Generation of each person, indexed by `PersonId.0 - 1`.
     pub generation: Vec<u32>,
     /// Everyone, every couple and every parent → child link, as a [`Tree`] to lay out.
-    pub tree: Tree,
+    pub tree: Tree<PersonId>,
 }
 
 /// A small linear congruential generator (deterministic across platforms).
@@ -38,16 +38,16 @@ impl Lcg {
 
 /// About `people` persons (at least): a few founding couples; every couple has 2–4 children;
 /// children marry someone from outside (no known parents) or, one time in eight, a cousin of the
-/// same generation from another family. Q-ids are 1, 2, 3, … Same `seed`, same pedigree.
+/// same generation from another family. Ids are 1, 2, 3, … Same `seed`, same pedigree.
 pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     let mut rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut p = SimplePedigree::new();
     let mut generation: Vec<u32> = Vec::new();
-    let mut couples: Vec<(Qid, Qid)> = Vec::new();
-    let mut links: Vec<(usize, Qid)> = Vec::new(); // (couple index, child)
+    let mut couples: Vec<(PersonId, PersonId)> = Vec::new();
+    let mut links: Vec<(usize, PersonId)> = Vec::new(); // (couple index, child)
     let new_person = |sex: Sex, gen: u32, p: &mut SimplePedigree, generation: &mut Vec<u32>| {
         generation.push(gen);
-        let q = Qid(generation.len() as u64);
+        let q = PersonId(generation.len() as u64);
         p.set_sex(q, sex);
         q
     };
@@ -68,7 +68,7 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     while generation.len() < people && !current.is_empty() {
         gen += 1;
         // Children of this generation, with their family (couple index).
-        let mut kids: Vec<(Qid, usize)> = Vec::new();
+        let mut kids: Vec<(PersonId, usize)> = Vec::new();
         for &ci in &current {
             let (h, w) = couples[ci];
             for _ in 0..2 + rng.below(3) {
@@ -127,12 +127,12 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         current = next;
     }
     let mut tree = Tree {
-        persons: (1..=generation.len() as u64).map(Qid).collect(),
+        persons: (1..=generation.len() as u64).map(PersonId).collect(),
         couples: Vec::new(),
         edges: Vec::new(),
     };
     // Couples sorted as the tree wants them, edges re-indexed.
-    let mut keyed: Vec<((Qid, Option<Qid>), usize)> = couples
+    let mut keyed: Vec<((PersonId, Option<PersonId>), usize)> = couples
         .iter()
         .enumerate()
         .map(|(i, (h, w))| ((*h.min(w), Some(*h.max(w))), i))

@@ -3,8 +3,8 @@
 
 use wikikin_kinship::*;
 
-fn q(n: u64) -> Qid {
-    Qid(n)
+fn q(n: u64) -> PersonId {
+    PersonId(n)
 }
 
 /// ```text
@@ -118,7 +118,7 @@ fn cycles_are_listed_once_in_a_canonical_order() {
     );
 }
 
-fn own_ancestors(k: &Kinship) -> Vec<Vec<Qid>> {
+fn own_ancestors(k: &Kinship<PersonId>) -> Vec<Vec<PersonId>> {
     k.problems
         .iter()
         .filter_map(|problem| match problem {

@@ -1,8 +1,9 @@
 //! Cycles of parent links: people recorded as their own ancestors.
 
 use crate::ancestry::search;
-use crate::{Ancestry, Limits, Pedigree, Qid};
+use crate::{Ancestry, Limits, Pedigree};
 use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
 
 /// The cycles of parent links reachable upward from `from` (each searched as [`crate::ancestry`]
 /// does, within `limits`): every strongly connected component of more than one person, and
@@ -12,19 +13,20 @@ use std::collections::{BTreeSet, HashMap};
 ///
 /// Time O(A + L) for the searches (A ancestors kept over all of `from`, L parent links among
 /// them) plus O(C log C) to sort the C people on cycles (Tarjan's algorithm, via petgraph).
-pub fn cycles(p: &impl Pedigree, from: &[Qid], limits: &Limits) -> Vec<Vec<Qid>> {
-    let ancestries: Vec<Ancestry> = from.iter().map(|q| search(p, *q, limits, None)).collect();
-    let refs: Vec<&Ancestry> = ancestries.iter().collect();
+pub fn cycles<P: Pedigree>(p: &P, from: &[P::Id], limits: &Limits) -> Vec<Vec<P::Id>> {
+    let ancestries: Vec<Ancestry<P::Id>> =
+        from.iter().map(|q| search(p, *q, limits, None)).collect();
+    let refs: Vec<&Ancestry<P::Id>> = ancestries.iter().collect();
     cycles_among(&refs)
 }
 
 /// The cycles among the parent links seen by some ancestry searches, all of them together (see
 /// [`cycles`]).
-pub(crate) fn cycles_among(ancestries: &[&Ancestry]) -> Vec<Vec<Qid>> {
+pub(crate) fn cycles_among<Id: Copy + Ord + Hash>(ancestries: &[&Ancestry<Id>]) -> Vec<Vec<Id>> {
     use petgraph::algo::tarjan_scc;
     use petgraph::graph::{DiGraph, NodeIndex};
-    let mut index: HashMap<Qid, usize> = HashMap::new();
-    let mut people: Vec<Qid> = Vec::new();
+    let mut index: HashMap<Id, usize> = HashMap::new();
+    let mut people: Vec<Id> = Vec::new();
     for anc in ancestries {
         for &q in &anc.order {
             index.entry(q).or_insert_with(|| {
@@ -33,7 +35,7 @@ pub(crate) fn cycles_among(ancestries: &[&Ancestry]) -> Vec<Vec<Qid>> {
             });
         }
     }
-    let mut g: DiGraph<Qid, ()> = DiGraph::with_capacity(people.len(), people.len());
+    let mut g: DiGraph<Id, ()> = DiGraph::with_capacity(people.len(), people.len());
     for &q in &people {
         g.add_node(q);
     }
@@ -57,11 +59,11 @@ pub(crate) fn cycles_among(ancestries: &[&Ancestry]) -> Vec<Vec<Qid>> {
         }
         g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
     }
-    let mut out: Vec<Vec<Qid>> = tarjan_scc(&g)
+    let mut out: Vec<Vec<Id>> = tarjan_scc(&g)
         .into_iter()
         .filter(|scc| scc.len() > 1)
         .map(|scc| {
-            let mut people: Vec<Qid> = scc
+            let mut people: Vec<Id> = scc
                 .iter()
                 .filter_map(|n| g.node_weight(*n))
                 .copied()

@@ -1,7 +1,7 @@
 //! Direct lines: how many generations separate a person from one of their ancestors.
 
 use crate::ancestry::search;
-use crate::{Limits, Pedigree, Qid};
+use crate::{Limits, Pedigree};
 
 /// The fewest generations from `descendant` up to `ancestor` (1 = a parent; 0 when they are
 /// the same person), or `None` if `ancestor` is not among the ancestors found within `limits`
@@ -11,10 +11,10 @@ use crate::{Limits, Pedigree, Qid};
 ///
 /// Time O(A + L) for the A ancestors visited before `ancestor` is reached and the L parent
 /// links among them; never loops on cycles in the data.
-pub fn generations_up(
-    p: &impl Pedigree,
-    descendant: Qid,
-    ancestor: Qid,
+pub fn generations_up<P: Pedigree>(
+    p: &P,
+    descendant: P::Id,
+    ancestor: P::Id,
     limits: &Limits,
 ) -> Option<u32> {
     search(p, descendant, limits, Some(ancestor)).generations(ancestor)

@@ -3,18 +3,23 @@
 
 use super::cycles::cycles_among;
 use crate::ancestry::{dedup_keep_order, search};
-use crate::{Ancestry, Kind, Kinship, Limits, Pedigree, Problem, Qid, Relationship};
+use crate::{Ancestry, Kind, Kinship, Limits, Pedigree, Problem, Relationship};
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 /// Every relationship between `a` and `b` through their lowest common ancestors, closest first.
 /// Empty when they have no known common ancestor (or are the same person: then one `self`).
-pub fn relate(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Vec<Relationship> {
+pub fn relate<P: Pedigree>(p: &P, a: P::Id, b: P::Id, limits: &Limits) -> Vec<Relationship<P::Id>> {
     kinship(p, a, b, limits).relationships
 }
 
 /// Every relationship between each pair of `people` (in the order given, each pair once,
 /// repeated people skipped).
-pub fn relate_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Vec<Relationship> {
+pub fn relate_all<P: Pedigree>(
+    p: &P,
+    people: &[P::Id],
+    limits: &Limits,
+) -> Vec<Relationship<P::Id>> {
     kinship_all(p, people, limits).relationships
 }
 
@@ -24,11 +29,12 @@ pub fn relate_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Vec<Rel
 ///
 /// Time: one ancestry search per person (O(A + L) each, see [`crate::ancestry`]), one cycle
 /// search over all of them, and O(A) per pair to intersect the ancestries.
-pub fn kinship_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Kinship {
+pub fn kinship_all<P: Pedigree>(p: &P, people: &[P::Id], limits: &Limits) -> Kinship<P::Id> {
     let mut unique = people.to_vec();
     dedup_keep_order(&mut unique);
-    let ancestries: Vec<Ancestry> = unique.iter().map(|q| search(p, *q, limits, None)).collect();
-    let refs: Vec<&Ancestry> = ancestries.iter().collect();
+    let ancestries: Vec<Ancestry<P::Id>> =
+        unique.iter().map(|q| search(p, *q, limits, None)).collect();
+    let refs: Vec<&Ancestry<P::Id>> = ancestries.iter().collect();
     let (problems, cycles) = problems_of(&refs);
     let mut out = Kinship {
         relationships: Vec::new(),
@@ -46,8 +52,10 @@ pub fn kinship_all(p: &impl Pedigree, people: &[Qid], limits: &Limits) -> Kinshi
 /// The problems of some ancestry searches (made without the cycle search): their limits
 /// reached, each once, then every cycle among all of them once. Also gives each person on a
 /// cycle the index of their cycle.
-fn problems_of(ancestries: &[&Ancestry]) -> (Vec<Problem>, HashMap<Qid, usize>) {
-    let mut problems: Vec<Problem> = Vec::new();
+fn problems_of<Id: Copy + Ord + Hash>(
+    ancestries: &[&Ancestry<Id>],
+) -> (Vec<Problem<Id>>, HashMap<Id, usize>) {
+    let mut problems: Vec<Problem<Id>> = Vec::new();
     for anc in ancestries {
         for problem in &anc.problems {
             if !problems.contains(problem) {
@@ -55,7 +63,7 @@ fn problems_of(ancestries: &[&Ancestry]) -> (Vec<Problem>, HashMap<Qid, usize>) 
             }
         }
     }
-    let mut cycle_of: HashMap<Qid, usize> = HashMap::new();
+    let mut cycle_of: HashMap<Id, usize> = HashMap::new();
     for (k, people) in cycles_among(ancestries).into_iter().enumerate() {
         for q in &people {
             cycle_of.entry(*q).or_insert(k);
@@ -69,7 +77,7 @@ fn problems_of(ancestries: &[&Ancestry]) -> (Vec<Problem>, HashMap<Qid, usize>) 
 ///
 /// Time: two ancestry searches (O(A + L) each, see [`crate::ancestry`]), the cycle search over
 /// both, and O(A) to intersect them.
-pub fn kinship(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Kinship {
+pub fn kinship<P: Pedigree>(p: &P, a: P::Id, b: P::Id, limits: &Limits) -> Kinship<P::Id> {
     let anc_a = search(p, a, limits, None);
     if a == b {
         let (problems, cycles) = problems_of(&[&anc_a]);
@@ -88,14 +96,14 @@ pub fn kinship(p: &impl Pedigree, a: Qid, b: Qid, limits: &Limits) -> Kinship {
 
 /// The relationships between the people of two ancestries; `cycle_of` gives the people on a
 /// cycle of parent links the index of their cycle.
-fn relate_ancestries(
-    p: &impl Pedigree,
-    anc_a: &Ancestry,
-    anc_b: &Ancestry,
-    cycle_of: &HashMap<Qid, usize>,
-) -> Vec<Relationship> {
+fn relate_ancestries<P: Pedigree>(
+    p: &P,
+    anc_a: &Ancestry<P::Id>,
+    anc_b: &Ancestry<P::Id>,
+    cycle_of: &HashMap<P::Id, usize>,
+) -> Vec<Relationship<P::Id>> {
     let (a, b) = (anc_a.person, anc_b.person);
-    let common: HashSet<Qid> = anc_a
+    let common: HashSet<P::Id> = anc_a
         .order
         .iter()
         .copied()
@@ -105,12 +113,12 @@ fn relate_ancestries(
         return Vec::new();
     }
     // People on a cycle of parent links (bad data): a link inside a cycle does not count below.
-    let same_cycle = |x: Qid, y: Qid| match (cycle_of.get(&x), cycle_of.get(&y)) {
+    let same_cycle = |x: P::Id, y: P::Id| match (cycle_of.get(&x), cycle_of.get(&y)) {
         (Some(i), Some(j)) => i == j,
         _ => false,
     };
     // A common ancestor with a child that is also a common ancestor is not lowest.
-    let mut not_lowest: HashSet<Qid> = HashSet::new();
+    let mut not_lowest: HashSet<P::Id> = HashSet::new();
     for &c in &common {
         for parent in anc_a.parents_of(c).iter().chain(anc_b.parents_of(c)) {
             if *parent != c && common.contains(parent) && !same_cycle(*parent, c) {
@@ -118,13 +126,13 @@ fn relate_ancestries(
             }
         }
     }
-    let gens = |q: Qid| -> (u32, u32) {
+    let gens = |q: P::Id| -> (u32, u32) {
         (
             anc_a.generations(q).unwrap_or(u32::MAX),
             anc_b.generations(q).unwrap_or(u32::MAX),
         )
     };
-    let mut lowest: Vec<Qid> = common
+    let mut lowest: Vec<P::Id> = common
         .iter()
         .copied()
         .filter(|q| !not_lowest.contains(q))
@@ -135,9 +143,9 @@ fn relate_ancestries(
     });
 
     // Group the lowest common ancestors into couples.
-    let mut used: HashSet<Qid> = HashSet::new();
+    let mut used: HashSet<P::Id> = HashSet::new();
     // (ancestors, half): the first ancestor is the one counted from, its partner second.
-    let mut groups: Vec<(Vec<Qid>, bool)> = Vec::new();
+    let mut groups: Vec<(Vec<P::Id>, bool)> = Vec::new();
     for &x in &lowest {
         if !used.insert(x) {
             continue;
@@ -154,9 +162,9 @@ fn relate_ancestries(
             groups.push((vec![x], false));
             continue;
         };
-        let others_a: Vec<Qid> = other_parents(p, anc_a, ca, x);
-        let others_b: Vec<Qid> = other_parents(p, anc_b, cb, x);
-        let shared: Vec<Qid> = others_a
+        let others_a: Vec<P::Id> = other_parents(p, anc_a, ca, x);
+        let others_b: Vec<P::Id> = other_parents(p, anc_b, cb, x);
+        let shared: Vec<P::Id> = others_a
             .iter()
             .copied()
             .filter(|y| others_b.contains(y) && common.contains(y))
@@ -182,7 +190,7 @@ fn relate_ancestries(
         groups.push((vec![x], half));
     }
 
-    let mut rels: Vec<Relationship> = groups
+    let mut rels: Vec<Relationship<P::Id>> = groups
         .into_iter()
         .map(|(ancestors, half)| {
             let first = ancestors.first().copied().unwrap_or(a);
@@ -208,7 +216,7 @@ fn relate_ancestries(
     // The same (ga, gb, half) through different ancestors: a double relationship.
     for i in 0..rels.len() {
         let key = (rels[i].ga, rels[i].gb, rels[i].half);
-        let others: Vec<Qid> = rels
+        let others: Vec<P::Id> = rels
             .iter()
             .enumerate()
             .filter(|(j, r)| *j != i && (r.ga, r.gb, r.half) == key)
@@ -231,7 +239,7 @@ fn relate_ancestries(
 }
 
 /// The parents of `child` other than `x`, as the search saw them (or the pedigree says).
-fn other_parents(p: &impl Pedigree, anc: &Ancestry, child: Qid, x: Qid) -> Vec<Qid> {
+fn other_parents<P: Pedigree>(p: &P, anc: &Ancestry<P::Id>, child: P::Id, x: P::Id) -> Vec<P::Id> {
     let seen = anc.parents_of(child);
     let list = if seen.is_empty() {
         p.parents(child)

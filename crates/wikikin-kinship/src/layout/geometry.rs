@@ -8,9 +8,9 @@ use crate::Tree;
 use std::collections::BTreeMap;
 
 /// Everything the final geometry is computed from.
-pub(super) struct Frame<'a> {
-    pub(super) tree: &'a Tree,
-    pub(super) people: &'a People,
+pub(super) struct Frame<'a, Id> {
+    pub(super) tree: &'a Tree<Id>,
+    pub(super) people: &'a People<Id>,
     pub(super) units: &'a Units,
     /// Each unit's row.
     pub(super) rows: &'a [usize],
@@ -23,13 +23,13 @@ pub(super) struct Frame<'a> {
     pub(super) bh: f64,
 }
 
-impl Frame<'_> {
+impl<Id: Copy> Frame<'_, Id> {
     fn row_top(&self, r: usize) -> f64 {
         r as f64 * (self.bh + self.opts.row_gap)
     }
 
     /// The layout for the nodes' left sides `lefts`.
-    pub(super) fn layout(&self, lefts: &[f64], engine: Engine, crossings: usize) -> Layout {
+    pub(super) fn layout(&self, lefts: &[f64], engine: Engine, crossings: usize) -> Layout<Id> {
         let (bw, bh, lg) = (self.bw, self.bh, self.lg);
         // Shift everything so the leftmost box starts at 0.
         let min_left = lefts.iter().copied().fold(f64::INFINITY, f64::min);
@@ -39,7 +39,7 @@ impl Frame<'_> {
         let rows = self.rows;
         let units = self.units;
 
-        let boxes: Vec<PersonBox> = self
+        let boxes: Vec<PersonBox<Id>> = self
             .people
             .persons
             .iter()
@@ -47,7 +47,7 @@ impl Frame<'_> {
             .map(|(i, q)| {
                 let u = units.unit_of[i];
                 PersonBox {
-                    qid: *q,
+                    id: *q,
                     x: lefts.get(u).copied().unwrap_or(0.0) + units.offset[i],
                     y: self.row_top(rows[u]),
                     w: bw,
@@ -66,7 +66,7 @@ impl Frame<'_> {
                 y: self.row_top(rows[u]) + if couple { bh / 2.0 } else { bh },
             })
             .collect();
-        let edges: Vec<ChildEdge> = self
+        let edges: Vec<ChildEdge<Id>> = self
             .tree
             .edges
             .iter()

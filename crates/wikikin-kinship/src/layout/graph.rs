@@ -38,9 +38,9 @@ impl Layered {
     /// unit-level edge `(tree edge, parent unit, child unit)` going down. Also gives, for each
     /// tree edge, its segments from the parents down to the child (empty for a back edge in
     /// cyclic data, drawn straight).
-    pub(super) fn build(
-        tree: &Tree,
-        people: &People,
+    pub(super) fn build<Id>(
+        tree: &Tree<Id>,
+        people: &People<Id>,
         units: &Units,
         rows: &[usize],
         uedges: &[(usize, usize, usize)],

@@ -42,10 +42,11 @@ pub use output::{ChildEdge, Join, Layout, PersonBox};
 use crate::Tree;
 use geometry::Frame;
 use graph::Layered;
+use std::hash::Hash;
 use units::{People, Units};
 
 /// Lays out a tree. Deterministic: the same tree and options give the same layout.
-pub fn layout(tree: &Tree, opts: &LayoutOptions) -> Layout {
+pub fn layout<Id: Copy + Eq + Hash>(tree: &Tree<Id>, opts: &LayoutOptions) -> Layout<Id> {
     let bw = opts.box_width.max(0.0);
     let bh = opts.box_height.max(0.0);
     let pgap = opts.partner_gap.max(0.0);

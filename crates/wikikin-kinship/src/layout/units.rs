@@ -2,28 +2,29 @@
 //! by side (a chain of marriages in chain order), the nodes of the layered graph.
 
 use super::graph::Seg;
-use crate::{Qid, Tree};
+use crate::Tree;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 
 /// The people of a tree as indices: everyone in [`Tree::persons`], then anyone the couples or
 /// edges name that the list lacks.
-pub(super) struct People {
-    pub(super) persons: Vec<Qid>,
+pub(super) struct People<Id> {
+    pub(super) persons: Vec<Id>,
     /// Each couple's partners, as indices into `persons`.
     pub(super) couples: Vec<(usize, Option<usize>)>,
     /// Each edge's child, as an index into `persons`.
     pub(super) children: Vec<usize>,
 }
 
-impl People {
-    pub(super) fn of(tree: &Tree) -> People {
-        let mut persons: Vec<Qid> = tree.persons.clone();
-        let mut index: HashMap<Qid, usize> = HashMap::new();
+impl<Id: Copy + Eq + Hash> People<Id> {
+    pub(super) fn of(tree: &Tree<Id>) -> People<Id> {
+        let mut persons: Vec<Id> = tree.persons.clone();
+        let mut index: HashMap<Id, usize> = HashMap::new();
         for (i, q) in persons.iter().enumerate() {
             index.entry(*q).or_insert(i);
         }
-        let mut need = |q: Qid, persons: &mut Vec<Qid>| match index.entry(q) {
+        let mut need = |q: Id, persons: &mut Vec<Id>| match index.entry(q) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
                 e.insert(persons.len());
@@ -67,7 +68,7 @@ pub(super) struct Units {
 
 impl Units {
     /// Partners joined by couples form a unit.
-    pub(super) fn new(people: &People, box_width: f64, partner_gap: f64) -> Units {
+    pub(super) fn new<Id>(people: &People<Id>, box_width: f64, partner_gap: f64) -> Units {
         let n = people.persons.len();
         let mut uf = UnionFind::new(n);
         let mut partner_adj: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -103,7 +104,7 @@ impl Units {
     }
 
     /// Sets each person's unit and offset, and the join points, from the members' order.
-    pub(super) fn place(&mut self, people: &People) {
+    pub(super) fn place<Id>(&mut self, people: &People<Id>) {
         let (bw, pgap) = (self.box_width, self.partner_gap);
         for (u, members) in self.members.iter().enumerate() {
             for (k, &i) in members.iter().enumerate() {
@@ -132,7 +133,11 @@ impl Units {
 
     /// Unit-level parent → child edges `(tree edge index, parent unit, child unit)`, leaving out
     /// a child in its parents' own unit.
-    pub(super) fn edges(&self, tree: &Tree, people: &People) -> Vec<(usize, usize, usize)> {
+    pub(super) fn edges<Id>(
+        &self,
+        tree: &Tree<Id>,
+        people: &People<Id>,
+    ) -> Vec<(usize, usize, usize)> {
         tree.edges
             .iter()
             .enumerate()
