@@ -5,6 +5,20 @@
 //! the crawler's family graph (crate `wikikin-core`) and the test loaders implement, and is
 //! generic over the pedigree's person id ([`Pedigree::Id`]; [`PersonId`] for the crate's own
 //! pedigrees).
+//!
+//! No panics outside tests: the app runs with `panic = "abort"`, so the non-test code may not
+//! unwrap, expect, panic or index unchecked (where indexing stays, it is safe by construction,
+//! allowed on the smallest item, and says why).
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

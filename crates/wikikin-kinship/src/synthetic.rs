@@ -70,7 +70,9 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         // Children of this generation, with their family (couple index).
         let mut kids: Vec<(PersonId, usize)> = Vec::new();
         for &ci in &current {
-            let (h, w) = couples[ci];
+            let Some(&(h, w)) = couples.get(ci) else {
+                continue;
+            };
             for _ in 0..2 + rng.below(3) {
                 let sex = if rng.below(2) == 0 {
                     Sex::Male
@@ -91,24 +93,30 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         // couples in five have children.
         let mut married = vec![false; kids.len()];
         let mut next: Vec<usize> = Vec::new();
-        for i in 0..kids.len() {
-            if married[i] {
-                continue;
+        for (i, &(c, fam)) in kids.iter().enumerate() {
+            match married.get_mut(i) {
+                Some(m) if !*m => *m = true,
+                _ => continue,
             }
-            married[i] = true;
-            let (c, fam) = kids[i];
             let male = p.sex(c) == Sex::Male;
             let cousin = if rng.below(8) == 0 {
-                (i + 1..kids.len()).find(|&j| {
-                    !married[j] && kids[j].1 != fam && (p.sex(kids[j].0) == Sex::Male) != male
-                })
+                kids.iter()
+                    .zip(&married)
+                    .enumerate()
+                    .skip(i + 1)
+                    .find(|(_, (kid, m))| {
+                        !**m && kid.1 != fam && (p.sex(kid.0) == Sex::Male) != male
+                    })
+                    .map(|(j, (kid, _))| (j, kid.0))
             } else {
                 None
             };
             let spouse = match cousin {
-                Some(j) => {
-                    married[j] = true;
-                    kids[j].0
+                Some((j, kid)) => {
+                    if let Some(m) = married.get_mut(j) {
+                        *m = true;
+                    }
+                    kid
                 }
                 None => new_person(
                     if male { Sex::Female } else { Sex::Male },
@@ -140,13 +148,15 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     keyed.sort();
     let mut index = vec![0usize; couples.len()];
     for (k, (_, i)) in keyed.iter().enumerate() {
-        index[*i] = k;
+        if let Some(slot) = index.get_mut(*i) {
+            *slot = k;
+        }
     }
     tree.couples = keyed.into_iter().map(|(c, _)| c).collect();
     tree.edges = links
         .into_iter()
         .map(|(ci, child)| TreeEdge {
-            couple: index[ci],
+            couple: index.get(ci).copied().unwrap_or(0),
             child,
             rels: Vec::new(),
             roots: vec![0],

@@ -214,17 +214,22 @@ fn relate_ancestries<P: Pedigree>(
         .collect();
 
     // The same (ga, gb, half) through different ancestors: a double relationship.
-    for i in 0..rels.len() {
-        let key = (rels[i].ga, rels[i].gb, rels[i].half);
-        let others: Vec<P::Id> = rels
-            .iter()
-            .enumerate()
-            .filter(|(j, r)| *j != i && (r.ga, r.gb, r.half) == key)
-            .flat_map(|(_, r)| r.ancestors.iter().copied())
-            .collect();
-        if !others.is_empty() && rels[i].kind != Kind::Same {
-            rels[i].double = true;
-            rels[i].double_with = others;
+    let key = |r: &Relationship<P::Id>| (r.ga, r.gb, r.half);
+    let doubles: Vec<Vec<P::Id>> = rels
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            rels.iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && key(o) == key(r))
+                .flat_map(|(_, o)| o.ancestors.iter().copied())
+                .collect()
+        })
+        .collect();
+    for (r, others) in rels.iter_mut().zip(doubles) {
+        if !others.is_empty() && r.kind != Kind::Same {
+            r.double = true;
+            r.double_with = others;
         }
     }
     rels.sort_by(|x, y| {

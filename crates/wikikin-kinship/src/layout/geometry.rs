@@ -45,14 +45,16 @@ impl<Id: Copy> Frame<'_, Id> {
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                let u = units.unit_of[i];
+                let u = units.unit_of.get(i).copied().unwrap_or(0);
+                let row = rows.get(u).copied().unwrap_or(0);
                 PersonBox {
                     id: *q,
-                    x: lefts.get(u).copied().unwrap_or(0.0) + units.offset[i],
-                    y: self.row_top(rows[u]),
+                    x: lefts.get(u).copied().unwrap_or(0.0)
+                        + units.offset.get(i).copied().unwrap_or(0.0),
+                    y: self.row_top(row),
                     w: bw,
                     h: bh,
-                    row: rows[u] as u32,
+                    row: row as u32,
                 }
             })
             .collect();
@@ -63,7 +65,8 @@ impl<Id: Copy> Frame<'_, Id> {
             .map(|(c, &(u, off, couple))| Join {
                 couple: c,
                 x: lefts.get(u).copied().unwrap_or(0.0) + off,
-                y: self.row_top(rows[u]) + if couple { bh / 2.0 } else { bh },
+                y: self.row_top(rows.get(u).copied().unwrap_or(0))
+                    + if couple { bh / 2.0 } else { bh },
             })
             .collect();
         let edges: Vec<ChildEdge<Id>> = self
@@ -72,18 +75,24 @@ impl<Id: Copy> Frame<'_, Id> {
             .iter()
             .enumerate()
             .map(|(k, e)| {
-                let child = &boxes[self.people.children[k]];
                 let (jx, jy) = joins
                     .get(e.couple)
                     .map(|j| (j.x, j.y))
                     .unwrap_or((0.0, 0.0));
-                let (cx, ctop) = (child.cx(), child.y);
+                let (cx, ctop) = self
+                    .people
+                    .children
+                    .get(k)
+                    .and_then(|&c| boxes.get(c))
+                    .map_or((jx, jy), |child| (child.cx(), child.y));
                 let mut points = vec![(jx, jy)];
                 let mut x = jx;
-                for &k in &self.chains[k] {
-                    let seg = lg.segs[k];
-                    let mid = self.row_top(lg.nodes[seg.upper].row) + bh + track_y[k];
-                    let next = lefts[seg.lower] + seg.low_port;
+                for &k in self.chains.get(k).map(Vec::as_slice).unwrap_or(&[]) {
+                    let Some(seg) = lg.segs.get(k) else { continue };
+                    let upper_row = lg.nodes.get(seg.upper).map_or(0, |v| v.row);
+                    let track = track_y.get(k).copied().unwrap_or(0.0);
+                    let mid = self.row_top(upper_row) + bh + track;
+                    let next = lefts.get(seg.lower).copied().unwrap_or(0.0) + seg.low_port;
                     points.push((x, mid));
                     points.push((next, mid));
                     x = next;
@@ -127,8 +136,8 @@ fn track_heights(lg: &Layered, lefts: &[f64], opts: &LayoutOptions) -> Vec<f64> 
     let mut track_y = vec![opts.row_gap / 2.0; lg.segs.len()];
     let mut buses: BTreeMap<(usize, u64), (f64, f64, Vec<usize>)> = BTreeMap::new();
     for (k, seg) in lg.segs.iter().enumerate() {
-        let xu = lefts[seg.upper] + seg.up_port;
-        let xl = lefts[seg.lower] + seg.low_port;
+        let xu = lefts.get(seg.upper).copied().unwrap_or(0.0) + seg.up_port;
+        let xl = lefts.get(seg.lower).copied().unwrap_or(0.0) + seg.low_port;
         let bus = buses
             .entry((seg.upper, seg.up_port.to_bits()))
             .or_insert((xu, xu, Vec::new()));
@@ -138,7 +147,8 @@ fn track_heights(lg: &Layered, lefts: &[f64], opts: &LayoutOptions) -> Vec<f64> 
     }
     let mut per_gap: BTreeMap<usize, Vec<(f64, f64, Vec<usize>)>> = BTreeMap::new();
     for ((upper, _), bus) in buses {
-        per_gap.entry(lg.nodes[upper].row).or_default().push(bus);
+        let row = lg.nodes.get(upper).map_or(0, |v| v.row);
+        per_gap.entry(row).or_default().push(bus);
     }
     let margin = opts.partner_gap.max(1.0) / 2.0;
     for (_, mut gap_buses) in per_gap {
@@ -147,20 +157,26 @@ fn track_heights(lg: &Layered, lefts: &[f64], opts: &LayoutOptions) -> Vec<f64> 
         let mut tracks = Vec::with_capacity(gap_buses.len());
         for bus in &gap_buses {
             let t = match track_end.iter().position(|end| *end + margin < bus.0) {
-                Some(t) => t,
+                Some(t) => {
+                    if let Some(end) = track_end.get_mut(t) {
+                        *end = bus.1;
+                    }
+                    t
+                }
                 None => {
-                    track_end.push(f64::NEG_INFINITY);
+                    track_end.push(bus.1);
                     track_end.len() - 1
                 }
             };
-            track_end[t] = bus.1;
             tracks.push(t);
         }
         let n_tracks = track_end.len() as f64;
         for (bus, t) in gap_buses.iter().zip(tracks) {
             let y = opts.row_gap * (t as f64 + 1.0) / (n_tracks + 1.0);
             for &k in &bus.2 {
-                track_y[k] = y;
+                if let Some(slot) = track_y.get_mut(k) {
+                    *slot = y;
+                }
             }
         }
     }

@@ -25,6 +25,10 @@ pub(super) struct Seg {
 }
 
 /// The layered graph: nodes `0..units` are the units, the rest dummies.
+///
+/// Invariants (made by [`Layered::build`], the only place nodes and segments are added): every
+/// segment's `upper` and `lower` are indices into `nodes`, and every node's `row` is below
+/// `nrows`. The engines rely on them to index by node.
 pub(super) struct Layered {
     pub(super) nodes: Vec<Node>,
     pub(super) segs: Vec<Seg>,
@@ -47,23 +51,33 @@ impl Layered {
         gap: f64,
     ) -> (Layered, Vec<Vec<usize>>) {
         let bw = units.box_width;
-        let mut nodes: Vec<Node> = (0..units.members.len())
+        let nu = units.members.len();
+        let mut nodes: Vec<Node> = (0..nu)
             .map(|u| Node {
                 width: units.width(u),
-                row: rows[u],
+                row: rows.get(u).copied().unwrap_or(0),
             })
             .collect();
         let mut segs: Vec<Seg> = Vec::new();
         let mut chains: Vec<Vec<usize>> = vec![Vec::new(); tree.edges.len()];
         for &(k, pu, cu) in uedges {
-            let (rp, rc) = (rows[pu], rows[cu]);
+            // Both ends must be units (nodes) for the segments to name nodes.
+            if pu >= nu || cu >= nu {
+                continue;
+            }
+            let (Some(&rp), Some(&rc)) = (rows.get(pu), rows.get(cu)) else {
+                continue;
+            };
             if rc <= rp {
                 continue; // a back edge in cyclic data: drawn straight, not layered
             }
-            let Some(e) = tree.edges.get(k) else { continue };
-            let child = people.children[k];
+            let (Some(e), Some(&child), Some(chain_slot)) =
+                (tree.edges.get(k), people.children.get(k), chains.get_mut(k))
+            else {
+                continue;
+            };
             let up_port = units.joins.get(e.couple).map(|j| j.1).unwrap_or(0.0);
-            let low_port = units.offset[child] + bw / 2.0;
+            let low_port = units.offset.get(child).copied().unwrap_or(0.0) + bw / 2.0;
             let mut chain = Vec::new();
             let mut prev = (pu, up_port);
             for r in rp + 1..rc {
@@ -89,7 +103,7 @@ impl Layered {
                 couple: (prev.0 == pu).then_some(e.couple),
                 child: Some(child),
             });
-            chains[k] = chain;
+            *chain_slot = chain;
         }
         let nrows = nodes.iter().map(|v| v.row + 1).max().unwrap_or(0);
         let lg = Layered {
@@ -108,14 +122,14 @@ impl Layered {
                 seg.up_port = units.joins.get(c).map_or(seg.up_port, |j| j.1);
             }
             if let Some(i) = seg.child {
-                seg.low_port = units.offset[i] + units.box_width / 2.0;
+                seg.low_port = units.offset.get(i).copied().unwrap_or(0.0) + units.box_width / 2.0;
             }
         }
     }
 
     /// Where a port sits across its node, from 0 (left) to just below 1 (right); 0.5 on a dummy.
     pub(super) fn port_frac(&self, node: usize, port: f64) -> f64 {
-        let w = self.nodes[node].width;
+        let w = self.width(node);
         if w > 0.0 {
             (port / w).clamp(0.0, 0.999)
         } else {
@@ -123,9 +137,14 @@ impl Layered {
         }
     }
 
+    /// The width of a node (0 for a dummy, or a node not in the graph).
+    pub(super) fn width(&self, node: usize) -> f64 {
+        self.nodes.get(node).map_or(0.0, |v| v.width)
+    }
+
     /// The space between two neighbouring nodes.
     pub(super) fn gap_between(&self, a: usize, b: usize) -> f64 {
-        if self.nodes[a].width == 0.0 || self.nodes[b].width == 0.0 {
+        if self.width(a) == 0.0 || self.width(b) == 0.0 {
             self.gap / 2.0
         } else {
             self.gap

@@ -5,6 +5,10 @@ use super::graph::Layered;
 
 impl Layered {
     /// Initial order: depth-first from the top rows, so branches stay together.
+    // Indexing is in range: the vectors indexed by node are sized `self.nodes.len()`, and every
+    // node index comes from `0..self.nodes.len()` or from a segment (whose ends are nodes of this
+    // graph, see [`Layered`]); rows are looked up with `get_mut`.
+    #[allow(clippy::indexing_slicing)]
     fn initial_order(&self) -> Vec<Vec<usize>> {
         let mut down: Vec<Vec<(f64, usize)>> = vec![Vec::new(); self.nodes.len()];
         for s in &self.segs {
@@ -41,6 +45,11 @@ impl Layered {
     }
 
     /// Barycenter sweeps down and up, keeping the order with the fewest crossings.
+    // Indexing is in range: the vectors indexed by node are sized `self.nodes.len()`, and every
+    // node index comes from `0..self.nodes.len()` or from a segment (whose ends are nodes of this
+    // graph, see [`Layered`]); `layers` has `self.nrows` rows
+    // (from `initial_order`) and `r < self.nrows`.
+    #[allow(clippy::indexing_slicing)]
     pub(super) fn order(&self) -> Vec<Vec<usize>> {
         let mut layers = self.initial_order();
         let mut up_segs: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
@@ -115,12 +124,18 @@ impl Layered {
         best
     }
 
+    // Indexing is in range: `pos` is sized `self.nodes.len()` by `order`, its only caller.
+    #[allow(clippy::indexing_slicing)]
     fn count_by_pos(&self, layers: &[Vec<usize>], pos: &[usize]) -> usize {
         let key: Vec<f64> = (0..self.nodes.len()).map(|v| pos[v] as f64).collect();
         self.count_crossings(layers.len(), &key)
     }
 
     /// Crossings between neighbouring rows, the segments attached at `key[node] + port`.
+    // Indexing is in range: the vectors indexed by node are sized `self.nodes.len()`, and every
+    // node index comes from `0..self.nodes.len()` or from a segment (whose ends are nodes of this
+    // graph, see [`Layered`]); `key` is sized `self.nodes.len()` by both callers.
+    #[allow(clippy::indexing_slicing)]
     fn count_crossings(&self, nrows: usize, key: &[f64]) -> usize {
         let mut per_row: Vec<Vec<(f64, f64)>> = vec![Vec::new(); nrows];
         for s in &self.segs {
@@ -143,6 +158,10 @@ impl Layered {
     }
 
     /// Crossings of a finished layout (order from the x coordinates).
+    // Indexing is in range: `layers` and `lefts` come from this graph's `order`/`place` or
+    // `sugiyama`, which list node indices of this graph and give one left side per node; `key` is
+    // sized `self.nodes.len()`.
+    #[allow(clippy::indexing_slicing)]
     pub(super) fn crossings(&self, layers: &[Vec<usize>], lefts: &[f64]) -> usize {
         let mut key = vec![0.0; self.nodes.len()];
         for layer in layers {
@@ -157,6 +176,9 @@ impl Layered {
 }
 
 /// Number of pairs i < j with v[i] > v[j] (merge sort).
+// Indexing is in range: `mid = n / 2 <= n`, and the merge loop reads `v[i]` with `i < mid` and
+// `v[j]` with `j < n`.
+#[allow(clippy::indexing_slicing)]
 fn inversions(v: &mut [f64]) -> usize {
     let n = v.len();
     if n < 2 {

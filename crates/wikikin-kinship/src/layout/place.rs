@@ -6,6 +6,11 @@ use super::graph::Layered;
 impl Layered {
     /// x coordinates (left sides): packed, then alternately pulled towards the parents' join
     /// points and the children, keeping the order and the gaps (weighted least squares).
+    // Indexing is in range: `left`, `up_segs` and `down_segs` are sized `self.nodes.len()`;
+    // `layers` lists node indices of this graph (from `order`); segment ends are nodes (see
+    // [`Layered`]); `r < layers.len()`; `windows(2)` has two elements; `placed` has one left
+    // side per node of the layer.
+    #[allow(clippy::indexing_slicing)]
     pub(super) fn place(&self, layers: &[Vec<usize>]) -> Vec<f64> {
         let mut left = vec![0.0f64; self.nodes.len()];
         for layer in layers {
@@ -73,15 +78,18 @@ impl Layered {
 /// Left sides for boxes of `widths` in this order, at least `gaps` apart, as close as possible
 /// (weighted least squares) to `desired`: isotonic regression by pool-adjacent-violators.
 fn place_row(widths: &[f64], gaps: &[f64], desired: &[f64], weight: &[f64]) -> Vec<f64> {
-    let n = widths.len();
-    let mut s = vec![0.0; n];
-    for i in 1..n {
-        s[i] = s[i - 1] + widths[i - 1] + gaps.get(i - 1).copied().unwrap_or(0.0);
+    let n = widths.len().min(desired.len()).min(weight.len());
+    // Packed left sides: `s[i]` = the widths and gaps before box `i`.
+    let mut s = Vec::with_capacity(n);
+    let mut acc = 0.0;
+    for (i, w) in widths.iter().take(n).enumerate() {
+        s.push(acc);
+        acc = acc + w + gaps.get(i).copied().unwrap_or(0.0);
     }
     // Blocks of (weighted mean, total weight, count).
     let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut b = (desired[i] - s[i], weight[i].max(1e-9), 1usize);
+    for ((d, wt), si) in desired.iter().zip(weight).zip(&s) {
+        let mut b = (d - si, wt.max(1e-9), 1usize);
         while let Some(&last) = blocks.last() {
             if last.0 <= b.0 {
                 break;
@@ -93,10 +101,10 @@ fn place_row(widths: &[f64], gaps: &[f64], desired: &[f64], weight: &[f64]) -> V
         blocks.push(b);
     }
     let mut out = Vec::with_capacity(n);
+    let mut packed = s.iter();
     for (value, _, count) in blocks {
-        for _ in 0..count {
-            let i = out.len();
-            out.push(value + s[i]);
+        for si in packed.by_ref().take(count) {
+            out.push(value + si);
         }
     }
     out

@@ -4,12 +4,16 @@ use std::collections::VecDeque;
 
 /// Rows for units: generation offsets walked from a first unit of each connected part
 /// (+1 parent → child), then pushed down so every child is below all its parents, then each part
-/// shifted to start at row 0.
+/// shifted to start at row 0. Edges naming a unit outside `0..nu` are ignored.
+// Indexing is in range: every vector is sized `nu` (`min_row`: `ncomp`), every index is a unit
+// below `nu` (edges are filtered first, `adj`/`down` hold only their ends) and every `comp[u]`
+// is set below `ncomp` (each unit is reached from some start).
+#[allow(clippy::indexing_slicing)]
 pub(super) fn assign_rows(nu: usize, uedges: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut adj: Vec<Vec<(usize, i64)>> = vec![Vec::new(); nu];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); nu];
     let mut indeg = vec![0usize; nu];
-    for &(_, pu, cu) in uedges {
+    for &(_, pu, cu) in uedges.iter().filter(|(_, pu, cu)| *pu < nu && *cu < nu) {
         adj[pu].push((cu, 1));
         adj[cu].push((pu, -1));
         down[pu].push(cu);

@@ -59,10 +59,12 @@ impl Layered {
                 let l = x - node.width.max(1.0) / 2.0;
                 min_x = min_x.min(l);
                 max_x = max_x.max(l + node.width);
-                left[id] = l;
+                *left.get_mut(id)? = l;
             }
             for &(id, _) in &coords {
-                left[id] += x0 - min_x;
+                if let Some(l) = left.get_mut(id) {
+                    *l += x0 - min_x;
+                }
             }
             x0 += max_x - min_x + self.gap;
         }
@@ -73,11 +75,14 @@ impl Layered {
         for (v, node) in self.nodes.iter().enumerate() {
             layers.get_mut(node.row)?.push(v);
         }
+        // Every node has a finite left side (checked above); a missing one would be NaN.
+        let at = |v: usize| left.get(v).copied().unwrap_or(f64::NAN);
         for layer in &mut layers {
-            layer.sort_by(|a, b| left[*a].total_cmp(&left[*b]));
+            layer.sort_by(|a, b| at(*a).total_cmp(&at(*b)));
             for w in layer.windows(2) {
-                let need = self.nodes[w[0]].width + self.gap_between(w[0], w[1]) * 0.5;
-                if left[w[1]] - left[w[0]] < need - 1e-6 {
+                let &[a, b] = w else { continue };
+                let need = self.width(a) + self.gap_between(a, b) * 0.5;
+                if at(b) - at(a) < need - 1e-6 {
                     return None;
                 }
             }

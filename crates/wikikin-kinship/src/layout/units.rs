@@ -74,11 +74,14 @@ impl Units {
         let mut partner_adj: Vec<Vec<usize>> = vec![Vec::new(); n];
         for &(i, j) in &people.couples {
             if let Some(j) = j {
-                if i != j {
+                if i != j && i < n && j < n {
                     uf.union(i, j);
-                    if !partner_adj[i].contains(&j) {
-                        partner_adj[i].push(j);
-                        partner_adj[j].push(i);
+                    if partner_adj.get(i).is_some_and(|list| !list.contains(&j)) {
+                        for (from, to) in [(i, j), (j, i)] {
+                            if let Some(list) = partner_adj.get_mut(from) {
+                                list.push(to);
+                            }
+                        }
                     }
                 }
             }
@@ -108,26 +111,29 @@ impl Units {
         let (bw, pgap) = (self.box_width, self.partner_gap);
         for (u, members) in self.members.iter().enumerate() {
             for (k, &i) in members.iter().enumerate() {
-                self.unit_of[i] = u;
-                self.offset[i] = k as f64 * (bw + pgap);
+                if let (Some(unit), Some(offset)) =
+                    (self.unit_of.get_mut(i), self.offset.get_mut(i))
+                {
+                    *unit = u;
+                    *offset = k as f64 * (bw + pgap);
+                }
             }
         }
+        let unit = |i: usize| self.unit_of.get(i).copied().unwrap_or(0);
+        let centre = |i: usize| self.offset.get(i).copied().unwrap_or(0.0) + bw / 2.0;
         self.joins = people
             .couples
             .iter()
             .map(|&(i, j)| match j {
-                Some(j) if j != i => {
-                    let (ci, cj) = (self.offset[i] + bw / 2.0, self.offset[j] + bw / 2.0);
-                    (self.unit_of[i], (ci + cj) / 2.0, true)
-                }
-                _ => (self.unit_of[i], self.offset[i] + bw / 2.0, false),
+                Some(j) if j != i => (unit(i), (centre(i) + centre(j)) / 2.0, true),
+                _ => (unit(i), centre(i), false),
             })
             .collect();
     }
 
     /// The width of unit `u`: its boxes side by side, the partner gap between them.
     pub(super) fn width(&self, u: usize) -> f64 {
-        let k = self.members[u].len() as f64;
+        let k = self.members.get(u).map_or(0, Vec::len) as f64;
         k * self.box_width + (k - 1.0).max(0.0) * self.partner_gap
     }
 
@@ -143,7 +149,7 @@ impl Units {
             .enumerate()
             .filter_map(|(k, e)| {
                 let (pu, _, _) = *self.joins.get(e.couple)?;
-                let cu = self.unit_of[people.children[k]];
+                let cu = *people.children.get(k).and_then(|&c| self.unit_of.get(c))?;
                 (pu != cu).then_some((k, pu, cu))
             })
             .collect()
@@ -156,27 +162,29 @@ impl Units {
         let nu = self.members.len();
         let mut into_unit: Vec<Vec<usize>> = vec![Vec::new(); nu];
         for (k, seg) in segs.iter().enumerate() {
-            if seg.child.is_some() && seg.lower < nu {
-                into_unit[seg.lower].push(k);
+            if seg.child.is_some() {
+                if let Some(list) = into_unit.get_mut(seg.lower) {
+                    list.push(k);
+                }
             }
         }
         let mut flipped = false;
-        for (u, members) in self.members.iter_mut().enumerate() {
-            if members.len() < 2 || into_unit[u].len() < 2 {
+        for (members, into) in self.members.iter_mut().zip(&into_unit) {
+            if members.len() < 2 || into.len() < 2 {
                 continue;
             }
-            let from: Vec<(usize, f64)> = into_unit[u]
+            let from: Vec<(usize, f64)> = into
                 .iter()
                 .filter_map(|&k| {
-                    let seg = segs[k];
+                    let seg = segs.get(k)?;
                     let i = seg.child?;
                     let pos = members.iter().position(|&m| m == i)?;
-                    Some((pos, lefts[seg.upper] + seg.up_port))
+                    Some((pos, lefts.get(seg.upper)? + seg.up_port))
                 })
                 .collect();
             let (mut agree, mut against) = (0, 0);
             for (i, a) in from.iter().enumerate() {
-                for b in &from[i + 1..] {
+                for b in from.iter().skip(i + 1) {
                     if a.0 == b.0 {
                         continue;
                     }
@@ -202,8 +210,11 @@ impl Units {
 /// Orders the members of a unit so that partners sit side by side: along the chain when the
 /// partner links form a chain, else with the most-married person in the middle.
 fn order_unit(members: &[usize], adj: &[Vec<usize>]) -> Vec<usize> {
-    if members.len() <= 1 {
-        return members.to_vec();
+    let Some(&first) = members.first() else {
+        return Vec::new();
+    };
+    if members.len() == 1 {
+        return vec![first];
     }
     let degree = |i: usize| adj.get(i).map(Vec::len).unwrap_or(0);
     let is_path = members.iter().all(|&i| degree(i) <= 2)
@@ -214,12 +225,14 @@ fn order_unit(members: &[usize], adj: &[Vec<usize>]) -> Vec<usize> {
             .copied()
             .filter(|&i| degree(i) == 1)
             .min()
-            .unwrap_or(members[0]);
+            .unwrap_or(first);
         let mut out = vec![start];
         let mut prev = usize::MAX;
         let mut cur = start;
         while out.len() < members.len() {
-            let next = adj[cur].iter().copied().find(|&j| j != prev);
+            let next = adj
+                .get(cur)
+                .and_then(|list| list.iter().copied().find(|&j| j != prev));
             match next {
                 Some(j) => {
                     out.push(j);
@@ -236,10 +249,10 @@ fn order_unit(members: &[usize], adj: &[Vec<usize>]) -> Vec<usize> {
     // A star or a tangle: centre, partners alternately left and right, then the rest.
     let mut sorted = members.to_vec();
     sorted.sort_by_key(|&i| (std::cmp::Reverse(degree(i)), i));
-    let centre = sorted[0];
+    let centre = sorted.first().copied().unwrap_or(first);
     let mut left = Vec::new();
     let mut right = Vec::new();
-    let mut partners: Vec<usize> = adj[centre].clone();
+    let mut partners: Vec<usize> = adj.get(centre).cloned().unwrap_or_default();
     partners.sort_unstable();
     for (k, j) in partners.iter().enumerate() {
         if k % 2 == 0 {
@@ -260,6 +273,7 @@ fn order_unit(members: &[usize], adj: &[Vec<usize>]) -> Vec<usize> {
     out
 }
 
+/// Disjoint sets over `0..n`; an index outside is its own set.
 struct UnionFind {
     parent: Vec<usize>,
 }
@@ -270,20 +284,25 @@ impl UnionFind {
             parent: (0..n).collect(),
         }
     }
+    fn parent(&self, x: usize) -> usize {
+        self.parent.get(x).copied().unwrap_or(x)
+    }
     fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+        while self.parent(x) != x {
+            let grandparent = self.parent(self.parent(x));
+            if let Some(p) = self.parent.get_mut(x) {
+                *p = grandparent;
+            }
+            x = grandparent;
         }
         x
     }
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         // The smaller index becomes the root, for determinism.
-        if ra < rb {
-            self.parent[rb] = ra;
-        } else if rb < ra {
-            self.parent[ra] = rb;
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        if let Some(p) = self.parent.get_mut(child) {
+            *p = root;
         }
     }
 }
