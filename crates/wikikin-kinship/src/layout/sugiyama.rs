@@ -5,19 +5,37 @@ use super::graph::Layered;
 
 impl Layered {
     /// The rust-sugiyama layout, or `None` if it does not keep our rows or overlaps.
+    ///
+    /// rust-sugiyama indexes and unwraps (the app aborts on a panic), so it is only given what
+    /// it handles, checked here rather than assumed: every edge joins two vertices it was given
+    /// (it unwraps the vertex lookup), goes from a row to a lower one (so the graph is acyclic,
+    /// without self-loops: its cycle removal asserts and cannot remove a self-loop), once
+    /// (duplicates removed), and every size and the spacing are finite. Anything else falls back
+    /// to our own engine. `tests/never_panics.rs` runs this on many random pedigrees.
     pub(super) fn sugiyama(&self, bh: f64) -> Option<(Vec<f64>, Vec<Vec<usize>>)> {
         use rust_sugiyama::configure::{Config, CrossingMinimization, RankingType};
-        let vertices: Vec<(u32, (f64, f64))> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as u32, (v.width.max(1.0), bh.max(1.0))))
+        let n = u32::try_from(self.nodes.len()).ok()?;
+        if !bh.is_finite() || !self.gap.is_finite() {
+            return None;
+        }
+        let vertices: Vec<(u32, (f64, f64))> = (0..n)
+            .zip(&self.nodes)
+            .map(|(i, v)| (i, (v.width.max(1.0), bh.max(1.0))))
             .collect();
-        let mut edges: Vec<(u32, u32)> = self
-            .segs
-            .iter()
-            .map(|s| (s.upper as u32, s.lower as u32))
-            .collect();
+        if vertices.iter().any(|(_, (w, _))| !w.is_finite()) {
+            return None;
+        }
+        let row = |v: usize| self.nodes.get(v).map(|node| node.row);
+        let mut edges: Vec<(u32, u32)> = Vec::with_capacity(self.segs.len());
+        for s in &self.segs {
+            let (Some(upper), Some(lower)) = (row(s.upper), row(s.lower)) else {
+                return None;
+            };
+            if upper >= lower {
+                return None;
+            }
+            edges.push((u32::try_from(s.upper).ok()?, u32::try_from(s.lower).ok()?));
+        }
         edges.sort_unstable();
         edges.dedup();
         let config = Config {
