@@ -5,7 +5,7 @@
 //! min–max of the layout time over the repeats, and the crossings of the result.
 
 use std::time::Instant;
-use wikikin_kinship::{layout, synthetic, Engine, LayoutOptions, Limits, Qid};
+use wikikin_kinship::{layout, synthetic, Engine, LayoutOptions, Limits, PersonId};
 
 fn stats(mut times: Vec<f64>) -> String {
     times.sort_by(f64::total_cmp);
@@ -89,7 +89,7 @@ fn main() {
             }
         }
         // The tree to draw for explore mode: every line from the founders to 20 of the youngest.
-        let targets: Vec<Qid> = s
+        let targets: Vec<PersonId> = s
             .youngest
             .iter()
             .step_by(s.youngest.len() / 20 + 1)

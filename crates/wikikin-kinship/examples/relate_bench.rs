@@ -35,7 +35,11 @@ fn main() -> Result<(), String> {
     );
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let ged = wikikin_gedcom::parse(&bytes).map_err(|e| format!("royal92: {e}"))?;
-    let id = |x: &str| x.strip_prefix('I').and_then(|n| n.parse().ok()).map(Qid);
+    let id = |x: &str| {
+        x.strip_prefix('I')
+            .and_then(|n| n.parse().ok())
+            .map(PersonId)
+    };
     let mut p = SimplePedigree::new();
     for f in &ged.families {
         let (h, w) = (
@@ -55,27 +59,27 @@ fn main() -> Result<(), String> {
         (37, 21, "Nicholas II ~ Wilhelm II"),
         (58, 1, "Charles ~ Victoria"),
     ] {
-        let (text, rels) = time(51, || relate(&p, Qid(a), Qid(b), &limits));
-        let anc = ancestry(&p, Qid(a), &limits);
+        let (text, rels) = time(51, || relate(&p, PersonId(a), PersonId(b), &limits));
+        let anc = ancestry(&p, PersonId(a), &limits);
         println!(
             "relate {what:<26} {text}  {} relationships, {} ancestors of the first",
             rels.len(),
             anc.len()
         );
     }
-    let people: Vec<Qid> = [
+    let people: Vec<PersonId> = [
         52, 57, 37, 14, 21, 58, 1, 2, 4, 5, 32, 38, 101, 104, 225, 31, 53, 59, 64, 3,
     ]
     .into_iter()
-    .map(Qid)
+    .map(PersonId)
     .collect();
     let (text, rels) = time(11, || relate_all(&p, &people, &limits));
     println!(
         "relate_all 20 people (190 pairs)   {text}  {} relationships",
         rels.len()
     );
-    let rels = relate(&p, Qid(52), Qid(57), &limits);
-    let (text, t) = time(51, || tree(&p, &rels, &[], &[Qid(52), Qid(57)]));
+    let rels = relate(&p, PersonId(52), PersonId(57), &limits);
+    let (text, t) = time(51, || tree(&p, &rels, &[], &[PersonId(52), PersonId(57)]));
     println!(
         "tree Elizabeth II ~ Philip        {text}  {} persons",
         t.persons.len()

@@ -13,7 +13,11 @@ fn main() -> Result<(), String> {
     );
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let ged = wikikin_gedcom::parse(&bytes).map_err(|e| format!("royal92: {e}"))?;
-    let id = |x: &str| x.strip_prefix('I').and_then(|n| n.parse().ok()).map(Qid);
+    let id = |x: &str| {
+        x.strip_prefix('I')
+            .and_then(|n| n.parse().ok())
+            .map(PersonId)
+    };
     let mut p = SimplePedigree::new();
     let mut names = HashMap::new();
     for i in &ged.individuals {
@@ -42,14 +46,14 @@ fn main() -> Result<(), String> {
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let num = |i: usize, d: u64| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(d);
-    let (a, bq) = (Qid(num(0, 52)), Qid(num(1, 57)));
+    let (a, bq) = (PersonId(num(0, 52)), PersonId(num(1, 57)));
     let b = bq;
     let engine = match args.get(2).map(String::as_str) {
         Some("layered") => Engine::Layered,
         Some("sugiyama") => Engine::Sugiyama,
         _ => Engine::Auto,
     };
-    let name = |q: Qid| names.get(&q).cloned().unwrap_or_else(|| q.to_string());
+    let name = |q: PersonId| names.get(&q).cloned().unwrap_or_else(|| q.to_string());
     let rels = relate(&p, a, b, &Limits::default());
     for r in &rels {
         eprintln!(
@@ -107,7 +111,7 @@ fn main() -> Result<(), String> {
         }
     }
     for b in &l.boxes {
-        let fill = if b.qid == a || b.qid == bq {
+        let fill = if b.id == a || b.id == bq {
             "#fde"
         } else {
             "#eef"
@@ -120,7 +124,7 @@ fn main() -> Result<(), String> {
             b.h,
             b.cx(),
             b.y + b.h / 2.0 + 4.0,
-            name(b.qid)
+            name(b.id)
                 .chars()
                 .take(24)
                 .collect::<String>()

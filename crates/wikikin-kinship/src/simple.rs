@@ -1,47 +1,60 @@
 //! A small in-memory [`Pedigree`], for tests, examples and anyone who has a list of families.
 
-use crate::{Pedigree, Qid, Sex};
+use crate::{Pedigree, PersonId, Sex};
 use std::collections::HashMap;
+use std::fmt::{Debug, Display};
+use std::hash::Hash;
 
 /// A pedigree kept in hash maps. Links are stored from both sides, so adding a parent also adds
 /// the child, and adding a couple makes each the spouse of the other. Adding a link twice is
-/// harmless.
-#[derive(Clone, Debug, Default)]
-pub struct SimplePedigree {
-    parents: HashMap<Qid, Vec<Qid>>,
-    children: HashMap<Qid, Vec<Qid>>,
-    spouses: HashMap<Qid, Vec<Qid>>,
-    sex: HashMap<Qid, Sex>,
+/// harmless. Generic over the person id, [`PersonId`] unless said otherwise.
+#[derive(Clone, Debug)]
+pub struct SimplePedigree<Id = PersonId> {
+    parents: HashMap<Id, Vec<Id>>,
+    children: HashMap<Id, Vec<Id>>,
+    spouses: HashMap<Id, Vec<Id>>,
+    sex: HashMap<Id, Sex>,
 }
 
-fn push_unique(map: &mut HashMap<Qid, Vec<Qid>>, key: Qid, value: Qid) {
+impl<Id> Default for SimplePedigree<Id> {
+    fn default() -> Self {
+        SimplePedigree {
+            parents: HashMap::new(),
+            children: HashMap::new(),
+            spouses: HashMap::new(),
+            sex: HashMap::new(),
+        }
+    }
+}
+
+fn push_unique<Id: Copy + Eq + Hash>(map: &mut HashMap<Id, Vec<Id>>, key: Id, value: Id) {
     let list = map.entry(key).or_default();
     if !list.contains(&value) {
         list.push(value);
     }
 }
 
-impl SimplePedigree {
+impl<Id: Copy + Ord + Hash> SimplePedigree<Id> {
     /// An empty pedigree.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Records a person's sex.
-    pub fn set_sex(&mut self, person: Qid, sex: Sex) -> &mut Self {
+    pub fn set_sex(&mut self, person: Id, sex: Sex) -> &mut Self {
         self.sex.insert(person, sex);
         self
     }
 
     /// Records that `parent` is a parent of `child`.
-    pub fn add_parent(&mut self, child: Qid, parent: Qid) -> &mut Self {
+    pub fn add_parent(&mut self, child: Id, parent: Id) -> &mut Self {
         push_unique(&mut self.parents, child, parent);
         push_unique(&mut self.children, parent, child);
         self
     }
 
     /// Records that `a` and `b` are spouses.
-    pub fn add_couple(&mut self, a: Qid, b: Qid) -> &mut Self {
+    pub fn add_couple(&mut self, a: Id, b: Id) -> &mut Self {
         push_unique(&mut self.spouses, a, b);
         push_unique(&mut self.spouses, b, a);
         self
@@ -50,9 +63,9 @@ impl SimplePedigree {
     /// Records a family: the couple (if both are known) and each child with its known parents.
     pub fn add_family(
         &mut self,
-        father: Option<Qid>,
-        mother: Option<Qid>,
-        children: &[Qid],
+        father: Option<Id>,
+        mother: Option<Id>,
+        children: &[Id],
     ) -> &mut Self {
         if let Some(f) = father {
             self.sex.entry(f).or_insert(Sex::Male);
@@ -72,8 +85,8 @@ impl SimplePedigree {
     }
 
     /// Every person mentioned in any link or sex record, sorted.
-    pub fn people(&self) -> Vec<Qid> {
-        let mut all: Vec<Qid> = self
+    pub fn people(&self) -> Vec<Id> {
+        let mut all: Vec<Id> = self
             .parents
             .keys()
             .chain(self.children.keys())
@@ -87,17 +100,19 @@ impl SimplePedigree {
     }
 }
 
-impl Pedigree for SimplePedigree {
-    fn parents(&self, person: Qid) -> Vec<Qid> {
+impl<Id: Copy + Ord + Hash + Debug + Display> Pedigree for SimplePedigree<Id> {
+    type Id = Id;
+
+    fn parents(&self, person: Id) -> Vec<Id> {
         self.parents.get(&person).cloned().unwrap_or_default()
     }
-    fn children(&self, person: Qid) -> Vec<Qid> {
+    fn children(&self, person: Id) -> Vec<Id> {
         self.children.get(&person).cloned().unwrap_or_default()
     }
-    fn spouses(&self, person: Qid) -> Vec<Qid> {
+    fn spouses(&self, person: Id) -> Vec<Id> {
         self.spouses.get(&person).cloned().unwrap_or_default()
     }
-    fn sex(&self, person: Qid) -> Sex {
+    fn sex(&self, person: Id) -> Sex {
         self.sex.get(&person).copied().unwrap_or_default()
     }
 }

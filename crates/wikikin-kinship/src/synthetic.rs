@@ -1,19 +1,19 @@
 //! Deterministic royal-like pedigrees of any size, for benchmarks and tests.
 
-use crate::{Pedigree, Qid, Sex, SimplePedigree, Tree, TreeEdge};
+use crate::{Pedigree, PersonId, Sex, SimplePedigree, Tree, TreeEdge};
 
 /// A generated pedigree and the tree of all of it.
 #[derive(Clone, Debug)]
 pub struct Synthetic {
     pub pedigree: SimplePedigree,
     /// The founding couples' people (generation 0).
-    pub founders: Vec<Qid>,
+    pub founders: Vec<PersonId>,
     /// The people of the last generation.
-    pub youngest: Vec<Qid>,
-    /// Generation of each person, indexed by `Qid.0 - 1`.
+    pub youngest: Vec<PersonId>,
+    /// Generation of each person, indexed by `PersonId.0 - 1`.
     pub generation: Vec<u32>,
     /// Everyone, every couple and every parent → child link, as a [`Tree`] to lay out.
-    pub tree: Tree,
+    pub tree: Tree<PersonId>,
 }
 
 /// A small linear congruential generator (deterministic across platforms).
@@ -38,16 +38,16 @@ impl Lcg {
 
 /// About `people` persons (at least): a few founding couples; every couple has 2–4 children;
 /// children marry someone from outside (no known parents) or, one time in eight, a cousin of the
-/// same generation from another family. Q-ids are 1, 2, 3, … Same `seed`, same pedigree.
+/// same generation from another family. Ids are 1, 2, 3, … Same `seed`, same pedigree.
 pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     let mut rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut p = SimplePedigree::new();
     let mut generation: Vec<u32> = Vec::new();
-    let mut couples: Vec<(Qid, Qid)> = Vec::new();
-    let mut links: Vec<(usize, Qid)> = Vec::new(); // (couple index, child)
+    let mut couples: Vec<(PersonId, PersonId)> = Vec::new();
+    let mut links: Vec<(usize, PersonId)> = Vec::new(); // (couple index, child)
     let new_person = |sex: Sex, gen: u32, p: &mut SimplePedigree, generation: &mut Vec<u32>| {
         generation.push(gen);
-        let q = Qid(generation.len() as u64);
+        let q = PersonId(generation.len() as u64);
         p.set_sex(q, sex);
         q
     };
@@ -68,9 +68,11 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     while generation.len() < people && !current.is_empty() {
         gen += 1;
         // Children of this generation, with their family (couple index).
-        let mut kids: Vec<(Qid, usize)> = Vec::new();
+        let mut kids: Vec<(PersonId, usize)> = Vec::new();
         for &ci in &current {
-            let (h, w) = couples[ci];
+            let Some(&(h, w)) = couples.get(ci) else {
+                continue;
+            };
             for _ in 0..2 + rng.below(3) {
                 let sex = if rng.below(2) == 0 {
                     Sex::Male
@@ -91,24 +93,30 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         // couples in five have children.
         let mut married = vec![false; kids.len()];
         let mut next: Vec<usize> = Vec::new();
-        for i in 0..kids.len() {
-            if married[i] {
-                continue;
+        for (i, &(c, fam)) in kids.iter().enumerate() {
+            match married.get_mut(i) {
+                Some(m) if !*m => *m = true,
+                _ => continue,
             }
-            married[i] = true;
-            let (c, fam) = kids[i];
             let male = p.sex(c) == Sex::Male;
             let cousin = if rng.below(8) == 0 {
-                (i + 1..kids.len()).find(|&j| {
-                    !married[j] && kids[j].1 != fam && (p.sex(kids[j].0) == Sex::Male) != male
-                })
+                kids.iter()
+                    .zip(&married)
+                    .enumerate()
+                    .skip(i + 1)
+                    .find(|(_, (kid, m))| {
+                        !**m && kid.1 != fam && (p.sex(kid.0) == Sex::Male) != male
+                    })
+                    .map(|(j, (kid, _))| (j, kid.0))
             } else {
                 None
             };
             let spouse = match cousin {
-                Some(j) => {
-                    married[j] = true;
-                    kids[j].0
+                Some((j, kid)) => {
+                    if let Some(m) = married.get_mut(j) {
+                        *m = true;
+                    }
+                    kid
                 }
                 None => new_person(
                     if male { Sex::Female } else { Sex::Male },
@@ -127,12 +135,12 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         current = next;
     }
     let mut tree = Tree {
-        persons: (1..=generation.len() as u64).map(Qid).collect(),
+        persons: (1..=generation.len() as u64).map(PersonId).collect(),
         couples: Vec::new(),
         edges: Vec::new(),
     };
     // Couples sorted as the tree wants them, edges re-indexed.
-    let mut keyed: Vec<((Qid, Option<Qid>), usize)> = couples
+    let mut keyed: Vec<((PersonId, Option<PersonId>), usize)> = couples
         .iter()
         .enumerate()
         .map(|(i, (h, w))| ((*h.min(w), Some(*h.max(w))), i))
@@ -140,13 +148,15 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
     keyed.sort();
     let mut index = vec![0usize; couples.len()];
     for (k, (_, i)) in keyed.iter().enumerate() {
-        index[*i] = k;
+        if let Some(slot) = index.get_mut(*i) {
+            *slot = k;
+        }
     }
     tree.couples = keyed.into_iter().map(|(c, _)| c).collect();
     tree.edges = links
         .into_iter()
         .map(|(ci, child)| TreeEdge {
-            couple: index[ci],
+            couple: index.get(ci).copied().unwrap_or(0),
             child,
             rels: Vec::new(),
             roots: vec![0],

@@ -1,16 +1,16 @@
 //! The part of the family worth drawing: every line of descent from the common ancestors (or
 //! the roots) down to the people asked about, with the co-parents beside them.
 
-use crate::{ancestry, Limits, Pedigree, Qid, Relationship};
+use crate::{ancestry, Limits, Pedigree, Relationship};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 /// A child hanging from a couple (or a single parent).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TreeEdge {
+pub struct TreeEdge<Id> {
     /// Index into [`Tree::couples`]: the parents.
     pub couple: usize,
-    pub child: Qid,
+    pub child: Id,
     /// Indices into the relationships given to [`tree`] whose lines use this edge.
     pub rels: Vec<usize>,
     /// Indices into the extra roots given to [`tree`] whose lines use this edge.
@@ -18,29 +18,39 @@ pub struct TreeEdge {
 }
 
 /// The subgraph to draw.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tree {
-    /// Everyone to draw, sorted by Q-id.
-    pub persons: Vec<Qid>,
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tree<Id> {
+    /// Everyone to draw, sorted by id.
+    pub persons: Vec<Id>,
     /// Couples `(x, Some(y))` with `x < y`, or single parents `(x, None)`, sorted.
-    pub couples: Vec<(Qid, Option<Qid>)>,
+    pub couples: Vec<(Id, Option<Id>)>,
     /// Parent-couple → child links, sorted by (couple, child).
-    pub edges: Vec<TreeEdge>,
+    pub edges: Vec<TreeEdge<Id>>,
 }
 
-impl Tree {
+impl<Id> Default for Tree<Id> {
+    fn default() -> Self {
+        Tree {
+            persons: Vec::new(),
+            couples: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+}
+
+impl<Id: Copy + Ord> Tree<Id> {
     /// Index of a couple in [`Tree::couples`], in either order of the partners.
-    pub fn couple_index(&self, x: Qid, y: Option<Qid>) -> Option<usize> {
+    pub fn couple_index(&self, x: Id, y: Option<Id>) -> Option<usize> {
         let key = couple_key(x, y);
         self.couples.binary_search(&key).ok()
     }
 }
 
-type Couple = (Qid, Option<Qid>);
+type Couple<Id> = (Id, Option<Id>);
 /// The relationships and roots whose lines use a link.
 type Tags = (BTreeSet<usize>, BTreeSet<usize>);
 
-fn couple_key(x: Qid, y: Option<Qid>) -> (Qid, Option<Qid>) {
+fn couple_key<Id: Copy + Ord>(x: Id, y: Option<Id>) -> Couple<Id> {
     match y {
         Some(y) if y < x => (y, Some(x)),
         Some(y) if y == x => (x, None),
@@ -49,7 +59,12 @@ fn couple_key(x: Qid, y: Option<Qid>) -> (Qid, Option<Qid>) {
 }
 
 /// [`tree_with_limits`] with the default [`Limits`].
-pub fn tree(p: &impl Pedigree, rels: &[Relationship], extra_roots: &[Qid], people: &[Qid]) -> Tree {
+pub fn tree<P: Pedigree>(
+    p: &P,
+    rels: &[Relationship<P::Id>],
+    extra_roots: &[P::Id],
+    people: &[P::Id],
+) -> Tree<P::Id> {
     tree_with_limits(p, rels, extra_roots, people, &Limits::default())
 }
 
@@ -57,22 +72,22 @@ pub fn tree(p: &impl Pedigree, rels: &[Relationship], extra_roots: &[Qid], peopl
 /// ancestors to its `a` and `b`) and for explore mode (every line from each of `extra_roots` to
 /// each of `people`). Everyone in `people`, `extra_roots` and the relationships is a person of the
 /// tree even when no line reaches them. `limits` bounds the upward search from each target.
-pub fn tree_with_limits(
-    p: &impl Pedigree,
-    rels: &[Relationship],
-    extra_roots: &[Qid],
-    people: &[Qid],
+pub fn tree_with_limits<P: Pedigree>(
+    p: &P,
+    rels: &[Relationship<P::Id>],
+    extra_roots: &[P::Id],
+    people: &[P::Id],
     limits: &Limits,
-) -> Tree {
+) -> Tree<P::Id> {
     enum Tag {
         Rel(usize),
         Root(usize),
     }
-    let mut persons: BTreeSet<Qid> = BTreeSet::new();
+    let mut persons: BTreeSet<P::Id> = BTreeSet::new();
     persons.extend(people.iter().copied());
     persons.extend(extra_roots.iter().copied());
     // (sources, target, tag)
-    let mut lines: Vec<(Vec<Qid>, Qid, Tag)> = Vec::new();
+    let mut lines: Vec<(Vec<P::Id>, P::Id, Tag)> = Vec::new();
     for (i, r) in rels.iter().enumerate() {
         persons.extend([r.a, r.b]);
         persons.extend(r.ancestors.iter().copied());
@@ -88,13 +103,13 @@ pub fn tree_with_limits(
     }
 
     // parent → child links, each with its tags.
-    let mut links: BTreeMap<(Qid, Qid), Tags> = BTreeMap::new();
+    let mut links: BTreeMap<(P::Id, P::Id), Tags> = BTreeMap::new();
     let mut ancestries = BTreeMap::new();
     for (sources, target, tag) in &lines {
         let (anc, down) = ancestries.entry(*target).or_insert_with(|| {
             let anc = ancestry(p, *target, limits);
             // Children as the ancestry saw them (from the child's side).
-            let mut down: HashMap<Qid, Vec<Qid>> = HashMap::new();
+            let mut down: HashMap<P::Id, Vec<P::Id>> = HashMap::new();
             for q in &anc.order {
                 for parent in anc.parents_of(*q) {
                     down.entry(*parent).or_default().push(*q);
@@ -103,8 +118,8 @@ pub fn tree_with_limits(
             (anc, down)
         });
         // Walk down from the sources, only through ancestors of the target: every line of descent.
-        let mut seen: HashSet<Qid> = HashSet::new();
-        let mut queue: VecDeque<Qid> = VecDeque::new();
+        let mut seen: HashSet<P::Id> = HashSet::new();
+        let mut queue: VecDeque<P::Id> = VecDeque::new();
         for s in sources {
             if anc.contains(*s) && seen.insert(*s) {
                 queue.push_back(*s);
@@ -135,10 +150,10 @@ pub fn tree_with_limits(
     }
 
     // Group the links into couples: a child hangs from its parent and that parent's co-parent.
-    let mut edges: BTreeMap<(Couple, Qid), Tags> = BTreeMap::new();
-    let mut couples: BTreeSet<(Qid, Option<Qid>)> = BTreeSet::new();
+    let mut edges: BTreeMap<(Couple<P::Id>, P::Id), Tags> = BTreeMap::new();
+    let mut couples: BTreeSet<(P::Id, Option<P::Id>)> = BTreeSet::new();
     for ((x, c), (rs, js)) in links {
-        let others: Vec<Qid> = p.parents(c).into_iter().filter(|q| *q != x).collect();
+        let others: Vec<P::Id> = p.parents(c).into_iter().filter(|q| *q != x).collect();
         let spouses = p.spouses(x);
         let co = others
             .iter()
@@ -171,8 +186,8 @@ pub fn tree_with_limits(
             }
         }
     }
-    let couples: Vec<(Qid, Option<Qid>)> = couples.into_iter().collect();
-    let edges: Vec<TreeEdge> = edges
+    let couples: Vec<(P::Id, Option<P::Id>)> = couples.into_iter().collect();
+    let edges: Vec<TreeEdge<P::Id>> = edges
         .into_iter()
         .filter_map(|((key, child), (rs, js))| {
             let couple = couples.binary_search(&key).ok()?;

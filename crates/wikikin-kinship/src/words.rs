@@ -1,6 +1,6 @@
 //! English words for a [`Relationship`], generated from its structure only.
 
-use crate::{Kind, Qid, Relationship, Sex};
+use crate::{Kind, Relationship, Sex};
 
 const ORDINALS: [&str; 12] = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -52,7 +52,7 @@ fn by_sex<'a>(sex: Sex, male: &'a str, female: &'a str, unknown: &'a str) -> &'a
 
 /// What `b` is to `a`, in words, for `b` of the given sex: "third cousin once removed",
 /// "great-grandmother", "half-brother", "double first cousin", "great-aunt", "self".
-pub fn term(r: &Relationship, sex_b: Sex) -> String {
+pub fn term<Id>(r: &Relationship<Id>, sex_b: Sex) -> String {
     let base = match r.kind {
         Kind::Same => return "self".to_string(),
         Kind::Ancestor | Kind::Descendant => {
@@ -99,10 +99,10 @@ fn possessive(name: &str) -> String {
 
 /// One sentence: "Philip is Elizabeth II's third cousin", "Victoria is Charles III's
 /// great-great-great-grandmother", "Anne and Anne are the same person".
-pub fn describe(
-    r: &Relationship,
-    name: &dyn Fn(Qid) -> String,
-    sex: &dyn Fn(Qid) -> Sex,
+pub fn describe<Id: Copy>(
+    r: &Relationship<Id>,
+    name: &dyn Fn(Id) -> String,
+    sex: &dyn Fn(Id) -> Sex,
 ) -> String {
     let (na, nb) = (name(r.a), name(r.b));
     if r.kind == Kind::Same {
@@ -113,7 +113,7 @@ pub fn describe(
 
 /// For a direct line, "Victoria is a direct ancestor of Charles III" (or "… a direct descendant
 /// of …"); `None` for other kinds.
-pub fn direct_line(r: &Relationship, name: &dyn Fn(Qid) -> String) -> Option<String> {
+pub fn direct_line<Id: Copy>(r: &Relationship<Id>, name: &dyn Fn(Id) -> String) -> Option<String> {
     let what = match r.kind {
         Kind::Ancestor => "ancestor",
         Kind::Descendant => "descendant",
@@ -124,7 +124,7 @@ pub fn direct_line(r: &Relationship, name: &dyn Fn(Qid) -> String) -> Option<Str
 
 /// The ancestors of a relationship by name: "Queen Victoria & Prince Albert", one name alone,
 /// or "A, B & C". Empty for no ancestors.
-pub fn ancestors_phrase(ancestors: &[Qid], name: &dyn Fn(Qid) -> String) -> String {
+pub fn ancestors_phrase<Id: Copy>(ancestors: &[Id], name: &dyn Fn(Id) -> String) -> String {
     let names: Vec<String> = ancestors.iter().map(|q| name(*q)).collect();
     match names.split_last() {
         None => String::new(),
@@ -136,11 +136,12 @@ pub fn ancestors_phrase(ancestors: &[Qid], name: &dyn Fn(Qid) -> String) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::PersonId;
 
-    fn rel(ga: u32, gb: u32, half: bool, double: bool) -> Relationship {
+    fn rel(ga: u32, gb: u32, half: bool, double: bool) -> Relationship<PersonId> {
         Relationship {
-            a: Qid(1),
-            b: Qid(2),
+            a: PersonId(1),
+            b: PersonId(2),
             kind: Kind::from_generations(ga, gb),
             degree: ga.min(gb).saturating_sub(1),
             removed: ga.abs_diff(gb),
@@ -149,7 +150,7 @@ mod tests {
             double_with: Vec::new(),
             ga,
             gb,
-            ancestors: vec![Qid(3)],
+            ancestors: vec![PersonId(3)],
             path_a: Vec::new(),
             path_b: Vec::new(),
         }
@@ -182,7 +183,7 @@ mod tests {
 
     #[test]
     fn direct_lines_in_words() {
-        let name = |q: Qid| format!("P{}", q.0);
+        let name = |q: PersonId| format!("P{}", q.0);
         assert_eq!(
             direct_line(&rel(5, 0, false, false), &name).as_deref(),
             Some("P2 is a direct ancestor of P1")
@@ -218,12 +219,15 @@ mod tests {
 
     #[test]
     fn phrases() {
-        let name = |q: Qid| format!("P{}", q.0);
+        let name = |q: PersonId| format!("P{}", q.0);
         assert_eq!(ancestors_phrase(&[], &name), "");
-        assert_eq!(ancestors_phrase(&[Qid(1)], &name), "P1");
-        assert_eq!(ancestors_phrase(&[Qid(1), Qid(2)], &name), "P1 & P2");
+        assert_eq!(ancestors_phrase(&[PersonId(1)], &name), "P1");
         assert_eq!(
-            ancestors_phrase(&[Qid(1), Qid(2), Qid(3)], &name),
+            ancestors_phrase(&[PersonId(1), PersonId(2)], &name),
+            "P1 & P2"
+        );
+        assert_eq!(
+            ancestors_phrase(&[PersonId(1), PersonId(2), PersonId(3)], &name),
             "P1, P2 & P3"
         );
     }

@@ -2,11 +2,11 @@
 
 use wikikin_kinship::*;
 
-fn q(n: u64) -> Qid {
-    Qid(n)
+fn q(n: u64) -> PersonId {
+    PersonId(n)
 }
 
-/// The test family (numbers are Q-ids; M/F the sex):
+/// The test family (numbers are person ids; M/F the sex):
 ///
 /// ```text
 /// 1M = 2F                      1M = 6F (second wife)
@@ -69,12 +69,12 @@ fn family() -> SimplePedigree {
     p
 }
 
-fn name(x: Qid) -> String {
+fn name(x: PersonId) -> String {
     format!("P{}", x.0)
 }
 
 /// The single relationship of a pair, described.
-fn one(p: &SimplePedigree, a: u64, b: u64) -> (Relationship, String) {
+fn one(p: &SimplePedigree, a: u64, b: u64) -> (Relationship<PersonId>, String) {
     let rels = relate(p, q(a), q(b), &Limits::default());
     assert_eq!(rels.len(), 1, "{a} ~ {b}: {rels:#?}");
     let r = rels.into_iter().next().unwrap();
@@ -198,7 +198,7 @@ fn double_first_cousins() {
     let p = family();
     let rels = relate(&p, q(36), q(37), &Limits::default());
     assert_eq!(rels.len(), 2, "{rels:#?}");
-    let mut couples: Vec<Vec<Qid>> = rels.iter().map(|r| r.ancestors.clone()).collect();
+    let mut couples: Vec<Vec<PersonId>> = rels.iter().map(|r| r.ancestors.clone()).collect();
     couples.sort();
     assert_eq!(couples, vec![vec![q(28), q(29)], vec![q(34), q(35)]]);
     for r in &rels {
@@ -206,7 +206,7 @@ fn double_first_cousins() {
             (r.kind, r.degree, r.removed, r.double),
             (Kind::Cousin, 1, 0, true)
         );
-        let other: Vec<Qid> = rels
+        let other: Vec<PersonId> = rels
             .iter()
             .filter(|o| o.ancestors != r.ancestors)
             .flat_map(|o| o.ancestors.clone())
@@ -339,14 +339,14 @@ fn unknown_sex_words() {
 fn relate_all_pairs_and_json() {
     let p = family();
     let rels = relate_all(&p, &[q(9), q(12), q(9), q(16)], &Limits::default());
-    let pairs: Vec<(Qid, Qid)> = rels.iter().map(|r| (r.a, r.b)).collect();
+    let pairs: Vec<(PersonId, PersonId)> = rels.iter().map(|r| (r.a, r.b)).collect();
     assert_eq!(pairs, vec![(q(9), q(12)), (q(9), q(16)), (q(12), q(16))]);
     let json = serde_json::to_value(&rels[0]).unwrap();
     assert_eq!(json["kind"], "cousin");
-    assert_eq!(json["a"], "Q9");
-    assert_eq!(json["ancestors"][1], "Q2");
+    assert_eq!(json["a"], 9);
+    assert_eq!(json["ancestors"][1], 2);
     assert_eq!(json["degree"], 1);
-    let back: Relationship = serde_json::from_value(json).unwrap();
+    let back: Relationship<PersonId> = serde_json::from_value(json).unwrap();
     assert_eq!(back, rels[0]);
     let aunt = relate(&p, q(9), q(4), &Limits::default()).remove(0);
     assert_eq!(serde_json::to_value(aunt.kind).unwrap(), "aunt-uncle");
@@ -369,7 +369,7 @@ fn tree_of_double_cousins() {
     let p = family();
     let rels = relate(&p, q(36), q(37), &Limits::default());
     let t = tree(&p, &rels, &[], &[q(36), q(37)]);
-    let expect: Vec<Qid> = (28..=37).map(q).collect();
+    let expect: Vec<PersonId> = (28..=37).map(q).collect();
     assert_eq!(t.persons, expect);
     assert_eq!(
         t.couples,
@@ -405,14 +405,14 @@ fn tree_follows_every_line_of_descent() {
         assert!(t.persons.contains(&q(x)), "missing {x}: {:?}", t.persons);
     }
     assert!(!t.persons.contains(&q(9)), "{:?}", t.persons);
-    let children: Vec<Qid> = t.edges.iter().map(|e| e.child).collect();
+    let children: Vec<PersonId> = t.edges.iter().map(|e| e.child).collect();
     assert_eq!(children.iter().filter(|c| **c == q(43)).count(), 1);
     assert!(t
         .edges
         .iter()
         .all(|e| e.roots == vec![0] && e.rels.is_empty()));
     let i = t.couple_index(q(2), Some(q(1))).unwrap();
-    let kids: Vec<Qid> = t
+    let kids: Vec<PersonId> = t
         .edges
         .iter()
         .filter(|e| e.couple == i)
@@ -433,16 +433,16 @@ fn tree_with_a_cycle_terminates() {
 
 // ---- layout ----
 
-fn check_layout(t: &Tree, l: &Layout, opts: &LayoutOptions) {
+fn check_layout(t: &Tree<PersonId>, l: &Layout<PersonId>, opts: &LayoutOptions) {
     assert_eq!(l.boxes.len(), t.persons.len());
     for (b, pq) in l.boxes.iter().zip(&t.persons) {
-        assert_eq!(b.qid, *pq);
+        assert_eq!(b.id, *pq);
         assert!(b.x.is_finite() && b.y.is_finite() && b.x >= -1e-6 && b.y >= 0.0);
         assert!(b.x + b.w <= l.width + 1e-6 && b.y + b.h <= l.height + 1e-6);
         assert_eq!(b.y, b.row as f64 * (opts.box_height + opts.row_gap));
     }
     // No two boxes overlap in a row.
-    let mut by_row: std::collections::BTreeMap<u32, Vec<&PersonBox>> = Default::default();
+    let mut by_row: std::collections::BTreeMap<u32, Vec<&PersonBox<PersonId>>> = Default::default();
     for b in &l.boxes {
         by_row.entry(b.row).or_default().push(b);
     }
@@ -490,7 +490,7 @@ fn check_layout(t: &Tree, l: &Layout, opts: &LayoutOptions) {
     }
 }
 
-fn is_adjacent(t: &Tree, l: &Layout, x: Qid, y: Qid) -> bool {
+fn is_adjacent(t: &Tree<PersonId>, l: &Layout<PersonId>, x: PersonId, y: PersonId) -> bool {
     let (bx, by) = (l.box_of(x).unwrap(), l.box_of(y).unwrap());
     let (lo, hi) = (bx.x.min(by.x), bx.x.max(by.x));
     !t.persons.iter().any(|z| {
@@ -503,7 +503,7 @@ fn is_adjacent(t: &Tree, l: &Layout, x: Qid, y: Qid) -> bool {
 fn layout_of_the_whole_family_in_both_engines() {
     let p = family();
     // (Without 44, whose parents are of different generations.)
-    let people: Vec<Qid> = vec![q(18), q(25), q(43), q(22), q(36), q(37)];
+    let people: Vec<PersonId> = vec![q(18), q(25), q(43), q(22), q(36), q(37)];
     let rels = relate_all(&p, &people, &Limits::default());
     let t = tree(&p, &rels, &[], &people);
     for engine in [Engine::Sugiyama, Engine::Layered] {
@@ -556,7 +556,7 @@ fn layout_of_a_simple_tree_has_no_crossings() {
 
 #[test]
 fn layout_of_empty_and_unconnected_trees() {
-    let l = layout(&Tree::default(), &LayoutOptions::default());
+    let l = layout(&Tree::<PersonId>::default(), &LayoutOptions::default());
     assert!(l.boxes.is_empty() && l.width == 0.0 && l.height == 0.0);
     let t = Tree {
         persons: vec![q(1), q(2), q(3)],

@@ -3,17 +3,17 @@
 use std::collections::{BTreeMap, HashMap};
 use wikikin_kinship::*;
 
-fn boxes(l: &Layout) -> HashMap<Qid, PersonBox> {
-    l.boxes.iter().map(|b| (b.qid, *b)).collect()
+fn boxes(l: &Layout<PersonId>) -> HashMap<PersonId, PersonBox<PersonId>> {
+    l.boxes.iter().map(|b| (b.id, *b)).collect()
 }
 
-fn check(t: &Tree, l: &Layout) {
+fn check(t: &Tree<PersonId>, l: &Layout<PersonId>) {
     let by = boxes(l);
     // Every person has exactly one box.
     assert_eq!(l.boxes.len(), t.persons.len());
     assert_eq!(by.len(), t.persons.len());
     // No two boxes overlap in a row.
-    let mut rows: BTreeMap<u32, Vec<&PersonBox>> = BTreeMap::new();
+    let mut rows: BTreeMap<u32, Vec<&PersonBox<PersonId>>> = BTreeMap::new();
     for b in &l.boxes {
         rows.entry(b.row).or_default().push(b);
     }
@@ -67,7 +67,7 @@ fn synthetic_pedigrees_in_both_engines() {
         check(&s.tree, &l);
         // Rows are the generations.
         for b in &l.boxes {
-            assert_eq!(b.row, s.generation[b.qid.0 as usize - 1], "{engine:?}");
+            assert_eq!(b.row, s.generation[b.id.0 as usize - 1], "{engine:?}");
         }
         // Deterministic.
         assert_eq!(layout(&s.tree, &opts), l, "{engine:?} {n}");
@@ -91,7 +91,7 @@ fn synthetic_generator_is_deterministic_and_royal_like() {
     assert!(cousins > 0);
     // Every child has two parents, and kinship finds them as siblings.
     let e = &a.tree.edges[5];
-    let sibs: Vec<Qid> = a
+    let sibs: Vec<PersonId> = a
         .tree
         .edges
         .iter()
@@ -112,7 +112,7 @@ fn layout_is_stable_under_a_small_change() {
     // One more child for a couple of the last generation with children.
     let mut t = s.tree.clone();
     let last = t.edges.last().unwrap().couple;
-    let newcomer = Qid(1_000_000);
+    let newcomer = PersonId(1_000_000);
     t.persons.push(newcomer);
     t.edges.push(TreeEdge {
         couple: last,
@@ -129,9 +129,9 @@ fn layout_is_stable_under_a_small_change() {
     for q in &s.tree.persons {
         assert_eq!(b0[q].row, b1[q].row);
     }
-    let mut rows: BTreeMap<u32, Vec<Qid>> = BTreeMap::new();
+    let mut rows: BTreeMap<u32, Vec<PersonId>> = BTreeMap::new();
     for b in &before.boxes {
-        rows.entry(b.row).or_default().push(b.qid);
+        rows.entry(b.row).or_default().push(b.id);
     }
     for row in rows.values() {
         for w in row.windows(2) {
@@ -156,7 +156,7 @@ fn few_crossings_on_a_pure_tree() {
     let mut new = |p: &mut SimplePedigree| {
         next_id += 1;
         let _ = p;
-        Qid(next_id)
+        PersonId(next_id)
     };
     let root = (new(&mut p), new(&mut p));
     let mut current = vec![root];
@@ -165,7 +165,7 @@ fn few_crossings_on_a_pure_tree() {
         let mut next = vec![];
         youngest.clear();
         for (h, w) in current {
-            let kids: Vec<Qid> = (0..3).map(|_| new(&mut p)).collect();
+            let kids: Vec<PersonId> = (0..3).map(|_| new(&mut p)).collect();
             p.add_family(Some(h), Some(w), &kids);
             for k in kids {
                 let s = new(&mut p);

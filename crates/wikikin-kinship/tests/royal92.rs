@@ -1,17 +1,17 @@
-//! Real cases on the 1992 royal GEDCOM (xref `I52` read as `Qid(52)`).
+//! Real cases on the 1992 royal GEDCOM (xref `I52` read as `PersonId(52)`).
 
 mod support;
 
 use support::{royals, Royals};
 use wikikin_kinship::*;
 
-fn q(n: u64) -> Qid {
-    Qid(n)
+fn q(n: u64) -> PersonId {
+    PersonId(n)
 }
 
 /// Every relationship of a pair as (words, ancestors, ga, gb).
-fn rels(r: &Royals, a: u64, b: u64) -> Vec<(String, Vec<Qid>, u32, u32)> {
-    let name = |x: Qid| short(r, x);
+fn rels(r: &Royals, a: u64, b: u64) -> Vec<(String, Vec<PersonId>, u32, u32)> {
+    let name = |x: PersonId| short(r, x);
     relate(&r.pedigree, q(a), q(b), &Limits::default())
         .into_iter()
         .map(|rel| {
@@ -22,7 +22,7 @@ fn rels(r: &Royals, a: u64, b: u64) -> Vec<(String, Vec<Qid>, u32, u32)> {
 }
 
 /// Short names for readable sentences.
-fn short(r: &Royals, x: Qid) -> String {
+fn short(r: &Royals, x: PersonId) -> String {
     match x.0 {
         52 => "Elizabeth II".into(),
         57 => "Philip".into(),
@@ -36,8 +36,8 @@ fn short(r: &Royals, x: Qid) -> String {
     }
 }
 
-fn has(list: &[(String, Vec<Qid>, u32, u32)], words: &str, ancestors: &[u64]) -> bool {
-    let ancestors: Vec<Qid> = ancestors.iter().map(|n| q(*n)).collect();
+fn has(list: &[(String, Vec<PersonId>, u32, u32)], words: &str, ancestors: &[u64]) -> bool {
+    let ancestors: Vec<PersonId> = ancestors.iter().map(|n| q(*n)).collect();
     list.iter()
         .any(|(w, a, _, _)| w == words && *a == ancestors)
 }
@@ -296,12 +296,12 @@ fn invariants_on_many_pairs() {
         }
         // The other way round: the same ancestors, generations swapped.
         let back = relate(p, b, a, &limits);
-        let mut fwd: Vec<(Vec<Qid>, u32, u32)> = k
+        let mut fwd: Vec<(Vec<PersonId>, u32, u32)> = k
             .relationships
             .iter()
             .map(|x| (x.ancestors.clone(), x.ga, x.gb))
             .collect();
-        let mut bwd: Vec<(Vec<Qid>, u32, u32)> = back
+        let mut bwd: Vec<(Vec<PersonId>, u32, u32)> = back
             .iter()
             .map(|x| (x.ancestors.clone(), x.gb, x.ga))
             .collect();
@@ -403,7 +403,7 @@ fn half_siblings_and_a_collapsed_line() {
     // I2775 descends from Edward I through Edmund (21 generations: a half line) and, by a
     // longer line (22), from Edward I and Eleanor together.
     let all = relate(&r.pedigree, q(1267), q(2775), &Limits::default());
-    let summary: Vec<(Vec<Qid>, u32, u32, bool)> = all
+    let summary: Vec<(Vec<PersonId>, u32, u32, bool)> = all
         .iter()
         .map(|x| (x.ancestors.clone(), x.ga, x.gb, x.half))
         .collect();
@@ -415,4 +415,26 @@ fn half_siblings_and_a_collapsed_line() {
         summary.contains(&(vec![q(1262), q(1261)], 1, 22, false)),
         "{summary:?}"
     );
+}
+
+#[test]
+fn direct_lines_and_cycles_on_royal92() {
+    let r = royals();
+    let p = &r.pedigree;
+    let limits = Limits::default();
+    // Charles: every ancestor's direct line agrees with the ancestry search.
+    let anc = ancestry(p, q(58), &limits);
+    assert!(anc.len() > 100, "{}", anc.len());
+    for x in &anc.order {
+        assert_eq!(
+            generations_up(p, q(58), *x, &limits),
+            anc.generations(*x),
+            "{x}"
+        );
+    }
+    // Victoria is Charles's great-great-great-grandmother: 5 generations.
+    assert_eq!(generations_up(p, q(58), q(1), &limits), Some(5));
+    assert_eq!(generations_up(p, q(1), q(58), &limits), None);
+    // No cycles in royal92.
+    assert!(cycles(p, &[q(52), q(57), q(58), q(37)], &limits).is_empty());
 }

@@ -1,27 +1,27 @@
-//! Test support: the real royal92 GEDCOM as a [`Pedigree`], GEDCOM xref `I52` ↦ `Qid(52)`.
+//! Test support: the real royal92 GEDCOM as a [`Pedigree`], GEDCOM xref `I52` ↦ `PersonId(52)`.
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use wikikin_kinship::{Qid, Sex, SimplePedigree};
+use wikikin_kinship::{PersonId, Sex, SimplePedigree};
 
 pub const ROYAL92: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/royal92.ged"
 );
 
-/// The GEDCOM xref `I52` as `Qid(52)`.
-pub fn xref_qid(xref: &str) -> Option<Qid> {
-    xref.strip_prefix('I')?.parse().ok().map(Qid)
+/// The GEDCOM xref `I52` as `PersonId(52)`.
+pub fn xref_qid(xref: &str) -> Option<PersonId> {
+    xref.strip_prefix('I')?.parse().ok().map(PersonId)
 }
 
 pub struct Royals {
     pub pedigree: SimplePedigree,
-    pub names: HashMap<Qid, String>,
+    pub names: HashMap<PersonId, String>,
 }
 
 impl Royals {
-    pub fn name(&self, q: Qid) -> String {
+    pub fn name(&self, q: PersonId) -> String {
         self.names.get(&q).cloned().unwrap_or_else(|| q.to_string())
     }
 }
@@ -47,7 +47,7 @@ pub fn royals() -> Royals {
     for fam in &ged.families {
         let husband = fam.husband.as_deref().and_then(xref_qid);
         let wife = fam.wife.as_deref().and_then(xref_qid);
-        let children: Vec<Qid> = fam.children.iter().filter_map(|c| xref_qid(c)).collect();
+        let children: Vec<PersonId> = fam.children.iter().filter_map(|c| xref_qid(c)).collect();
         if let (Some(h), Some(w)) = (husband, wife) {
             pedigree.add_couple(h, w);
         }
