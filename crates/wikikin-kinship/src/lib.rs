@@ -35,6 +35,9 @@ pub mod synthetic;
 mod tree;
 mod words;
 
+pub use algo::connections::{
+    connections, link_distances, neighbours, ConnectLimits, Connection, Connections, Step,
+};
 pub use algo::cycles::cycles;
 pub use algo::generations_up::generations_up;
 pub use algo::lca::{kinship, kinship_all, relate, relate_all};
