@@ -113,8 +113,8 @@ pub fn link_distances<P: Pedigree>(p: &P, from: P::Id, max: u32) -> HashMap<P::I
             continue;
         }
         for (_, y) in neighbours(p, x) {
-            if !dist.contains_key(&y) {
-                dist.insert(y, d + 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = dist.entry(y) {
+                e.insert(d + 1);
                 queue.push_back(y);
             }
         }
