@@ -43,7 +43,8 @@ pub enum Problem {
         role: Role,
         parents: Vec<Qid>,
     },
-    /// These people are their own ancestors (a cycle of parent links).
+    /// These people are their own ancestors (a cycle of parent links), as found by
+    /// `wikikin_kinship::cycles` during the relationship search.
     OwnAncestor { people: Vec<Qid> },
 }
 
@@ -237,7 +238,8 @@ impl FamilyGraph {
         self.parents_with(child, Role::Mother)
     }
 
-    /// Data problems: conflicting parents, and people who are their own ancestors.
+    /// Conflicting parents. (Cycles are found by the relationship search, once: see
+    /// `crate::CrawlResult::problems`.)
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut children: BTreeSet<Qid> = BTreeSet::new();
@@ -254,16 +256,6 @@ impl FamilyGraph {
                 }
             }
         }
-        for mut scc in petgraph::algo::tarjan_scc(&self.parents) {
-            let looped = scc.len() > 1
-                || scc
-                    .first()
-                    .is_some_and(|q| self.parents.contains_edge(*q, *q));
-            if looped {
-                scc.sort();
-                out.push(Problem::OwnAncestor { people: scc });
-            }
-        }
         out
     }
 }
@@ -275,6 +267,8 @@ fn sorted(mut v: Vec<Qid>) -> Vec<Qid> {
 }
 
 impl wikikin_kinship::Pedigree for FamilyGraph {
+    type Id = Qid;
+
     fn parents(&self, person: Qid) -> Vec<Qid> {
         let p = self.resolve(person);
         if !self.parents.contains_node(p) {
@@ -363,14 +357,17 @@ mod tests {
         g.add_person(&person(1, Sex::Male, &[2], &[], &[]));
         g.add_person(&person(2, Sex::Male, &[3], &[], &[]));
         g.add_person(&person(3, Sex::Male, &[1], &[], &[]));
-        let probs = g.problems();
-        assert_eq!(
-            probs,
-            vec![Problem::OwnAncestor {
-                people: vec![Qid(1), Qid(2), Qid(3)]
-            }]
+        assert!(
+            g.problems().is_empty(),
+            "cycles are the relationship search's to find"
         );
-        assert!(probs[0].to_string().contains("own ancestors"));
+        let limits = wikikin_kinship::Limits::default();
+        let cycles = wikikin_kinship::cycles(&g, &[Qid(1)], &limits);
+        assert_eq!(cycles, vec![vec![Qid(1), Qid(2), Qid(3)]]);
+        let p = Problem::OwnAncestor {
+            people: cycles.into_iter().next().unwrap_or_default(),
+        };
+        assert!(p.to_string().contains("own ancestors"));
     }
 
     #[test]

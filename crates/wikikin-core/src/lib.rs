@@ -1,6 +1,7 @@
 //! wikikin-core: Wikidata entity parsing, the family graph, the sans-IO crawl engine, URL
 //! builders and a simulated network. Pure Rust, no I/O, no clocks: time is an input.
 //!
+//! - [`id`]: [`Qid`], a Wikidata item id.
 //! - [`config`]: [`CrawlConfig`], the [`Question`] and the label-language chain.
 //! - [`entity`]: [`parse_entities`] reads both Wikidata response shapes into [`Person`]s.
 //! - [`graph`]: [`FamilyGraph`], one node per person, implementing `wikikin_kinship::Pedigree`.
@@ -27,6 +28,7 @@ pub mod crawl;
 pub mod entity;
 pub mod graph;
 pub mod http;
+pub mod id;
 pub mod outcome;
 pub mod sim;
 pub mod store;
@@ -40,6 +42,7 @@ pub use entity::{
 };
 pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use http::{parse_http_date, parse_retry_after};
+pub use id::{BadQid, Qid};
 pub use outcome::{
     Ending, ExploreEnd, FailReason, Failure, Invalid, Limit, Outcome, OutcomeKind, PersonFailure,
     RelateEnd,
@@ -49,4 +52,11 @@ pub use web::{
     encode_component, entities_url, entity_page_url, image_url, parse_endpoint, parse_person_input,
     parse_search, search_url, SearchHit, DEFAULT_ENDPOINT,
 };
-pub use wikikin_kinship::{Qid, Sex};
+pub use wikikin_kinship::Sex;
+
+/// What the relationship search gives, with Wikidata ids.
+pub type Relationship = wikikin_kinship::Relationship<Qid>;
+/// A connection through marriage, with Wikidata ids.
+pub type Connection = wikikin_kinship::Connection<Qid>;
+/// A search limit met by the relationship search, with Wikidata ids.
+pub type KinshipProblem = wikikin_kinship::Problem<Qid>;

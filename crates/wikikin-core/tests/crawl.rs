@@ -160,6 +160,8 @@ fn children_fallback_finds_the_missing_father_through_the_mothers_spouse() {
     assert_eq!(crawl.graph().fathers(Qid(3)), vec![Qid(1)]);
     let mut cfg = relate(&[9, 10], FetchMode::GetEntities);
     cfg.children_fallback = false;
+    // The connection search through marriage walks spouse links too: off, to see the fallback.
+    cfg.connections = false;
     let mut crawl = Crawl::new(cfg, Store::new());
     sim::run(&mut crawl, &sim_cfg(6), family_server(&fam2));
     assert!(crawl.graph().fathers(Qid(3)).is_empty());
@@ -524,6 +526,8 @@ fn generation_limit_is_a_reported_outcome() {
     let fam = cousins();
     let mut cfg = relate(&[9, 10], FetchMode::GetEntities);
     cfg.max_generations = 1;
+    // What the blood search fetches (the connection search has its own limit, in links).
+    cfg.connections = false;
     let mut crawl = Crawl::new(cfg, Store::new());
     let rep = sim::run(&mut crawl, &sim_cfg(6), family_server(&fam));
     let out = crawl.outcome().unwrap();

@@ -6,8 +6,9 @@ mod common;
 use common::{royal, serve, ENDPOINT};
 use wikidata_replica::{Payload, Replica};
 use wikikin_core::sim::{self, SimConfig};
+use wikikin_core::Relationship;
 use wikikin_core::{parse_entities, Crawl, CrawlConfig, FetchMode, OutcomeKind, Qid, Sex, Store};
-use wikikin_kinship::{Kind, Relationship};
+use wikikin_kinship::Kind;
 
 const ELIZABETH: Qid = Qid(9682);
 const PHILIP: Qid = Qid(80976);

@@ -155,8 +155,8 @@ impl Connect {
         for x in std::mem::take(&mut s.frontier) {
             self.wanted.remove(&x);
             for (_, y) in neighbours(ctx.graph, x) {
-                if !s.dist.contains_key(&y) {
-                    s.dist.insert(y, next_level);
+                if let std::collections::hash_map::Entry::Vacant(e) = s.dist.entry(y) {
+                    e.insert(next_level);
                     next.push(y);
                 }
             }
@@ -180,10 +180,11 @@ impl Connect {
         }
         // A blood relationship on what is loaded bounds what is worth finding: a chain through
         // a marriage is shown only when it is shorter.
-        let blood = wikikin_kinship::relate(ctx.graph, self.a, self.b, &ctx.config.kinship_limits())
-            .iter()
-            .map(|r| r.ga + r.gb)
-            .min();
+        let blood =
+            wikikin_kinship::relate(ctx.graph, self.a, self.b, &ctx.config.kinship_limits())
+                .iter()
+                .map(|r| r.ga + r.gb)
+                .min();
         if blood.is_some_and(|d| certain + 1 >= d) {
             self.end = Some(ConnectEnd::BloodIsCloser);
             return;

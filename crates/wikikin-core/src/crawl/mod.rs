@@ -246,10 +246,9 @@ impl Crawl {
             return Vec::new();
         }
         let view = self.view();
-        let search = &self.search;
-        let plan = self.sched.plan(free_slots, search.spreads(), |q| {
-            search.still_wanted(q, &view)
-        });
+        let plan = self
+            .sched
+            .plan(free_slots, self.search.spreads(), |q| self.wanted(q, &view));
         self.sched.commit(plan, free_slots)
     }
 
@@ -437,7 +436,7 @@ impl Crawl {
             return Some(Outcome::Cancelled);
         }
         let view = self.view();
-        let work_left = self.sched.work_left(|q| self.search.still_wanted(q, &view));
+        let work_left = self.sched.work_left(|q| self.wanted(q, &view));
         let limit_stop = self.sched.at_entity_limit();
         if work_left && !limit_stop {
             return None;

@@ -117,15 +117,12 @@ impl Relate {
         }
     }
 
-    /// Whether some wanted ancestor lies beyond the generation limit.
+    /// Whether some ancestor this search would want lies beyond the generation limit (whether
+    /// or not another search loaded it).
     fn generation_cut(&self, view: &View<'_>) -> bool {
         let max = view.config.max_generations;
-        view.sched.known().any(|(q, state, level)| {
-            state == State::Known
-                && view.reached(q)
-                && level > max
-                && self.reach(q) != 0
-                && !self.above_covered(q, view)
+        view.sched.known().any(|(q, _, level)| {
+            view.reached(q) && level > max && self.reach(q) != 0 && !self.above_covered(q, view)
         })
     }
 }

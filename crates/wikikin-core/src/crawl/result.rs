@@ -36,7 +36,7 @@ pub struct ConnectionReport {
     pub b: Qid,
     /// The shortest chains through a marriage (fewest marriages first, at most 5), kept only
     /// when they have fewer links than the closest blood relationship (or there is none).
-    pub found: Vec<wikikin_kinship::Connection<Qid>>,
+    pub found: Vec<crate::Connection>,
     /// Every chain of up to this many links is known: none shorter was missed.
     pub searched_links: u32,
     /// How the search ended (`None`: the crawl ended first, e.g. at the entity limit).
@@ -53,6 +53,7 @@ pub struct CrawlResult {
     pub graph: FamilyGraph,
     /// Every person loaded in this crawl, by id.
     pub persons: Vec<Person>,
+    /// Problems in the data: conflicting parents, and cycles of parent links.
     pub problems: Vec<Problem>,
     pub failures: Vec<PersonFailure>,
     /// Ids that do not exist on the server.
@@ -65,9 +66,10 @@ pub struct CrawlResult {
     pub reached: Vec<(Qid, Option<u32>)>,
     /// Every relationship between each pair of the people related, closest first per pair
     /// (`wikikin_kinship::kinship_all` on the graph, with [`crate::CrawlConfig::kinship_limits`]).
-    pub relationships: Vec<wikikin_kinship::Relationship>,
-    /// Problems met by the kinship search (cycles and the like), as it words them.
-    pub kinship_problems: Vec<wikikin_kinship::Problem>,
+    pub relationships: Vec<crate::Relationship>,
+    /// Where the relationship search stopped (its generation and ancestor limits). Cycles it
+    /// found are data problems: they are in [`CrawlResult::problems`], once.
+    pub kinship_problems: Vec<crate::KinshipProblem>,
     /// Relating two people: the connections through marriage.
     pub connections: Option<ConnectionReport>,
 }
@@ -104,13 +106,14 @@ impl Crawl {
     fn direct_ancestors(&self, related: &[Qid]) -> Vec<DirectAncestor> {
         let limits = self.config.kinship_limits();
         let mut direct = Vec::new();
-        for d in related {
-            let up = wikikin_kinship::ancestry(&self.graph, *d, &limits);
-            for a in related {
+        for a in related {
+            for d in related {
                 if a == d {
                     continue;
                 }
-                if let Some(generations) = up.generations(*a).filter(|g| *g > 0) {
+                if let Some(generations) =
+                    wikikin_kinship::generations_up(&self.graph, *d, *a, &limits)
+                {
                     direct.push(DirectAncestor {
                         ancestor: *a,
                         descendant: *d,
@@ -119,14 +122,10 @@ impl Crawl {
                 }
             }
         }
-        direct.sort_by_key(|x| {
-            let pos = |q: Qid| related.iter().position(|r| *r == q);
-            (pos(x.ancestor), pos(x.descendant))
-        });
         direct
     }
 
-    fn connections(&self, relationships: &[wikikin_kinship::Relationship]) -> Option<ConnectionReport> {
+    fn connections(&self, relationships: &[crate::Relationship]) -> Option<ConnectionReport> {
         let connect = self.connect.as_ref()?;
         let (a, b) = connect.pair();
         let found = connect.result(&self.view());
@@ -135,7 +134,7 @@ impl Crawl {
             .filter(|r| (r.a, r.b) == (a, b) || (r.a, r.b) == (b, a))
             .map(|r| r.ga + r.gb)
             .min();
-        let closer = |c: &wikikin_kinship::Connection<Qid>| {
+        let closer = |c: &crate::Connection| {
             blood.is_none_or(|d| u32::try_from(c.links()).is_ok_and(|l| l < d))
         };
         Some(ConnectionReport {
@@ -186,16 +185,27 @@ impl Crawl {
         let related = self.search.related(&self.people).to_vec();
         let kinship =
             wikikin_kinship::kinship_all(&self.graph, &related, &self.config.kinship_limits());
+        // Cycles are found once, by the relationship search; they are problems in the data.
+        let mut problems = self.graph.problems();
+        let mut limits_met = Vec::new();
+        for p in kinship.problems {
+            match p {
+                wikikin_kinship::Problem::OwnAncestors { people } => {
+                    problems.push(Problem::OwnAncestor { people })
+                }
+                other => limits_met.push(other),
+            }
+        }
         CrawlResult {
             connections: self.connections(&kinship.relationships),
             relationships: kinship.relationships,
-            kinship_problems: kinship.problems,
+            kinship_problems: limits_met,
             direct_ancestors: self.direct_ancestors(&related),
             people,
             redirected: self.redirected.clone(),
             graph: self.graph.clone(),
             persons,
-            problems: self.graph.problems(),
+            problems,
             failures,
             missing,
             levels: self.levels(),
