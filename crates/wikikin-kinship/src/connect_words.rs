@@ -147,7 +147,7 @@ fn blood_term<Id: Copy>(from: Id, to: Id, ga: u32, gb: u32, sex: Sex) -> String 
 ///
 /// - one word: "Diana is Elizabeth II's daughter-in-law.";
 /// - one marriage between blood relationships (each up*down* shaped, or empty): "Diana is the
-///   wife of Elizabeth II's son Charles.", "Philip is the third cousin of Anne's husband Tim.",
+///   wife of Elizabeth II's son Charles.", "Ruth is the third cousin of Anne's husband Tim.",
 ///   "Charles Spencer is the brother of Diana, the wife of Elizabeth II's son Charles.";
 /// - otherwise the chain, person by person, a parent-then-child pair through a shared parent
 ///   named as a sibling: "Elizabeth II → her son Charles → his wife Diana → her brother
