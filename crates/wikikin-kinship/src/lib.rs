@@ -25,6 +25,7 @@ use std::fmt;
 
 mod algo;
 mod ancestry;
+mod connect_words;
 mod kind;
 mod layout;
 mod limits;
@@ -42,6 +43,7 @@ pub use algo::cycles::cycles;
 pub use algo::generations_up::generations_up;
 pub use algo::lca::{kinship, kinship_all, relate, relate_all};
 pub use ancestry::{ancestry, Ancestry};
+pub use connect_words::{connection_term, describe_connection};
 pub use kind::Kind;
 pub use layout::{layout, ChildEdge, Engine, Join, Layout, LayoutOptions, PersonBox};
 pub use limits::Limits;
