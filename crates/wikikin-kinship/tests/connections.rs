@@ -69,14 +69,11 @@ fn daughter_in_law_from_both_directions() {
 #[test]
 fn siblings_in_law() {
     let p = family();
-    // The sister's husband: through either parent.
+    // The sister's husband: through either parent, which reads the same: listed once.
     let got = search(&p, 3, 6);
     assert_eq!(
         got.found,
-        vec![
-            conn(&[3, 1, 4, 6], &[Parent, Child, Spouse]),
-            conn(&[3, 2, 4, 6], &[Parent, Child, Spouse]),
-        ]
+        vec![conn(&[3, 1, 4, 6], &[Parent, Child, Spouse])]
     );
     for c in &got.found {
         assert_eq!(connection_term(&p, c), Some("brother-in-law"));
@@ -110,22 +107,20 @@ fn step_relatives() {
 
 #[test]
 fn blood_relatives_through_a_parents_marriage() {
-    // The search does not rule these out: one's mother is found through one's father, and a
-    // half-brother through the stepmother. The words then give no step- term.
+    // One's mother is not "one's father's wife", nor a half-brother "one's stepmother's son":
+    // a marriage step that only goes round a blood link is not taken.
     let p = family();
     let got = search(&p, 3, 2);
-    assert_eq!(got.found, vec![conn(&[3, 1, 2], &[Parent, Spouse])]);
-    assert_eq!(connection_term(&p, &got.found[0]), None);
-    let got = search(&p, 3, 8);
-    assert_eq!(
-        got.found,
-        vec![
-            conn(&[3, 1, 7, 8], &[Parent, Spouse, Child]),
-            conn(&[3, 2, 1, 8], &[Parent, Spouse, Child]),
-        ]
+    assert!(
+        got.found
+            .iter()
+            .all(|c| !(c.steps.starts_with(&[Parent, Spouse]) && c.path.get(2) == Some(&q(2)))),
+        "{:?}",
+        got.found
     );
+    let got = search(&p, 3, 8);
     for c in &got.found {
-        assert_eq!(connection_term(&p, c), None);
+        assert!(c.links() > 3, "a roundabout chain: {c:?}");
     }
 }
 
@@ -198,18 +193,13 @@ fn a_chain_of_two_marriages_at_its_exact_length() {
     p.add_family(Some(q(13)), Some(q(14)), &[]);
     let got = search(&p, 1, 14);
     assert_eq!(got.searched_links, 5);
+    // Through either of 5's parents: the same reading, listed once.
     assert_eq!(
         got.found,
-        vec![
-            conn(
-                &[1, 3, 5, 11, 13, 14],
-                &[Child, Spouse, Parent, Child, Spouse]
-            ),
-            conn(
-                &[1, 3, 5, 12, 13, 14],
-                &[Child, Spouse, Parent, Child, Spouse]
-            ),
-        ]
+        vec![conn(
+            &[1, 3, 5, 11, 13, 14],
+            &[Child, Spouse, Parent, Child, Spouse]
+        )]
     );
     let name = |x: PersonId| format!("P{}", x.0);
     assert_eq!(

@@ -47,6 +47,27 @@ impl<Id> Connection<Id> {
         self.steps.len()
     }
 
+    /// The chain without the parents that sibling steps pass through (a Parent step then a
+    /// Child step): two chains that differ only there read the same ("her brother").
+    fn reading(&self) -> (Vec<Step>, Vec<Id>)
+    where
+        Id: Copy,
+    {
+        let apex = |i: usize| {
+            i > 0
+                && self.steps.get(i - 1) == Some(&Step::Parent)
+                && self.steps.get(i) == Some(&Step::Child)
+        };
+        let people = self
+            .path
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !apex(*i))
+            .map(|(_, q)| *q)
+            .collect();
+        (self.steps.clone(), people)
+    }
+
     /// Marriages in the chain.
     pub fn marriages(&self) -> usize {
         self.steps.iter().filter(|s| **s == Step::Spouse).count()
@@ -144,7 +165,7 @@ pub fn connections<P: Pedigree>(
     };
     let mut work = 0usize;
     // Paths beyond the kept ones are gathered to choose the fewest marriages among them.
-    let gather = limits.max_paths.saturating_mul(8).max(limits.max_paths);
+    let gather = limits.max_paths.saturating_mul(40).max(limits.max_paths);
     for len in nearest.max(1)..=limits.max_links {
         let mut walk = Walk {
             p,
@@ -168,6 +189,8 @@ pub fn connections<P: Pedigree>(
         }
         if !found.is_empty() || out.cut {
             found.sort_by_key(|c| c.marriages());
+            let mut seen = std::collections::HashSet::new();
+            found.retain(|c| seen.insert(c.reading()));
             found.truncate(limits.max_paths);
             out.found = found;
             return out;
@@ -190,6 +213,24 @@ struct Walk<'a, P: Pedigree> {
 }
 
 impl<P: Pedigree> Walk<'_, P> {
+    /// A marriage step that only goes round a blood link: from one parent of the person before
+    /// to their other parent (one's mother "through one's father's wife"), or a child step after
+    /// a marriage to a child of both spouses (a brother "through one's mother's husband").
+    fn roundabout(&self, step: Step, y: P::Id) -> bool {
+        let n = self.path.len();
+        let (Some(last), Some(prev)) = (
+            self.steps.last(),
+            n.checked_sub(2).and_then(|i| self.path.get(i)),
+        ) else {
+            return false;
+        };
+        match (last, step) {
+            (Step::Parent, Step::Spouse) => self.p.parents(*prev).contains(&y),
+            (Step::Spouse, Step::Child) => self.p.children(*prev).contains(&y),
+            _ => false,
+        }
+    }
+
     /// Extends the path from `x` with exactly `left` more links. False when the work limit hit.
     fn from(&mut self, x: P::Id, left: u32) -> bool {
         *self.work += 1;
@@ -208,6 +249,9 @@ impl<P: Pedigree> Walk<'_, P> {
         for (step, y) in neighbours(self.p, x) {
             if self.found.len() >= self.gather {
                 return true;
+            }
+            if self.roundabout(step, y) {
+                continue;
             }
             // Only people from whom b can still be reached in the links left, never twice.
             let close = self.to_b.get(&y).is_some_and(|d| *d < left);
