@@ -170,17 +170,18 @@ impl Crawl {
     /// as that allows, until neither has more to do without a request.
     fn settle(&mut self) {
         self.drain_loads();
-        let mut rounds = 0usize;
-        while let Some(connect) = self.connect.as_mut() {
+        for _ in 0..10_000 {
             let mut ctx = Ctx {
                 config: &self.config,
                 graph: &self.graph,
                 store: &self.store,
                 sched: &mut self.sched,
             };
-            connect.step(&mut ctx);
-            rounds += 1;
-            if !self.drain_loads() || rounds > 10_000 {
+            self.search.step(&mut ctx);
+            if let Some(connect) = self.connect.as_mut() {
+                connect.step(&mut ctx);
+            }
+            if !self.drain_loads() {
                 break;
             }
         }

@@ -1,6 +1,13 @@
 //! The relate search: upward from every asked person at once, by generation. An ancestor is
 //! fetched while it could still be a lowest common ancestor: a person above someone who is
 //! already an ancestor of everyone asked cannot be, so the search stops there.
+//!
+//! Exactness: a common ancestor found along one line may still lie above another common
+//! ancestor along a line the search stopped climbing (George I above Louise of Hesse-Cassel,
+//! for Nicholas II and George V). So while two or more separate lowest candidates remain (a
+//! couple is one candidate), the search also climbs above the common ancestors, within the
+//! generation limit; a candidate reached from below is no longer lowest. With one candidate
+//! left nothing can lie above another, and the climb stops.
 
 use super::scheduler::State;
 use super::search::{Ctx, Search, View};
@@ -18,6 +25,8 @@ pub(crate) struct Relate {
     spouse_for: Map<Qid, Qid>,
     /// Bits of all asked people.
     all: u64,
+    /// Climbing above the common ancestors too (see the module docs).
+    climbing: bool,
 }
 
 impl Relate {
@@ -63,7 +72,7 @@ impl Relate {
                 let view = ctx.view();
                 if view.state(p) == Some(State::Known)
                     && view.level(p) <= max_gen
-                    && !self.above_covered(p, &view)
+                    && (self.climbing || !self.above_covered(p, &view))
                 {
                     ctx.want(p);
                 }
@@ -117,6 +126,48 @@ impl Relate {
         }
     }
 
+    /// How many separate lowest candidates there are: common ancestors of everyone with no
+    /// common ancestor among their children, a couple (sharing a child) counting once.
+    fn open_candidates(&self, view: &View<'_>) -> usize {
+        let lowest: Vec<Qid> = self
+            .reach
+            .iter()
+            .filter(|(q, _)| self.covered(**q))
+            .map(|(q, _)| *q)
+            .filter(|q| !self.above_covered(*q, view))
+            .collect();
+        // Union by shared children.
+        let mut group: Map<Qid, usize> = Map::default();
+        let mut parent: Vec<usize> = (0..lowest.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while let Some(&p) = parent.get(i) {
+                if p == i {
+                    break;
+                }
+                i = p;
+            }
+            i
+        }
+        for (i, q) in lowest.iter().enumerate() {
+            for c in view.graph.children(*q) {
+                match group.get(&c) {
+                    Some(&j) => {
+                        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                        if let Some(slot) = parent.get_mut(ri) {
+                            *slot = rj;
+                        }
+                    }
+                    None => {
+                        group.insert(c, i);
+                    }
+                }
+            }
+        }
+        (0..lowest.len())
+            .filter(|i| root(&mut parent, *i) == *i)
+            .count()
+    }
+
     /// Whether some ancestor this search would want lies beyond the generation limit (whether
     /// or not another search loaded it).
     fn generation_cut(&self, view: &View<'_>) -> bool {
@@ -167,12 +218,39 @@ impl Search for Relate {
         }
     }
 
+    fn step(&mut self, ctx: &mut Ctx<'_>) {
+        let climb = self.all != 0 && self.open_candidates(&ctx.view()) >= 2;
+        if climb == self.climbing {
+            return;
+        }
+        self.climbing = climb;
+        if climb {
+            // Want what the pruning left above the common ancestors.
+            let max = ctx.config.max_generations;
+            let view = ctx.view();
+            let skipped: Vec<Qid> = self
+                .reach
+                .iter()
+                .filter(|(q, r)| {
+                    **r != 0 && view.state(**q) == Some(State::Known) && view.level(**q) <= max
+                })
+                .map(|(q, _)| *q)
+                .collect();
+            for q in skipped {
+                ctx.want(q);
+            }
+        }
+    }
+
     fn still_wanted(&self, q: Qid, view: &View<'_>) -> bool {
         if !view.sched.is_known(q) {
             return false;
         }
         if self.reach(q) != 0 {
-            return view.level(q) == 0 || !self.above_covered(q, view);
+            let level = view.level(q);
+            return level == 0
+                || !self.above_covered(q, view)
+                || (self.climbing && level <= view.config.max_generations);
         }
         // A spouse wanted as the missing parent of a child.
         match self.spouse_for.get(&q) {

@@ -78,6 +78,10 @@ pub(crate) trait Search {
     /// `q`'s entity was loaded and added to the graph.
     fn loaded(&mut self, q: Qid, ctx: &mut Ctx<'_>);
 
+    /// Called whenever answers have been applied (and what the store held loaded): the search
+    /// may want more.
+    fn step(&mut self, _ctx: &mut Ctx<'_>) {}
+
     /// Is this queued id still worth fetching?
     fn still_wanted(&self, q: Qid, view: &View<'_>) -> bool;
 
