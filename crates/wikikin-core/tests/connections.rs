@@ -90,3 +90,37 @@ fn closer_blood_hides_longer_marriage_chains() {
     let (res, _) = run(&r, ELIZABETH, CHARLES);
     assert!(res.connections.unwrap().found.is_empty());
 }
+
+#[test]
+fn explore_reaches_a_target_whose_parents_omit_him_through_his_own_parents() {
+    // With the replica's quirks, Elizabeth's and Philip's P40 omit Charles III; his own P22/P25
+    // name them. Exploring down from Victoria still reaches him, at degree 5.
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
+    let r = Replica::from_gedcom_path(
+        std::path::Path::new(&format!("{data}royal92.ged")),
+        Some(std::path::Path::new(&format!("{data}royal92-qids.csv"))),
+        wikidata_replica::Options {
+            payload: Payload::Lean,
+            quirks: true,
+            seed: 1, // as `wikidata-replica --quirks` serves it
+            ..wikidata_replica::Options::default()
+        },
+    )
+    .unwrap();
+    let victoria = Qid(9439);
+    let mut config = CrawlConfig::explore(vec![victoria], vec![CHARLES]);
+    config.fetch = FetchMode::GetEntities;
+    let mut crawl = Crawl::new(config, Store::new());
+    let cfg = SimConfig {
+        endpoint: ENDPOINT.into(),
+        ..SimConfig::default()
+    };
+    sim::run(&mut crawl, &cfg, |req| serve(&r, req));
+    let res = crawl.result();
+    assert_eq!(
+        res.reached,
+        vec![(CHARLES, Some(5))],
+        "{}",
+        crawl.outcome().unwrap()
+    );
+}

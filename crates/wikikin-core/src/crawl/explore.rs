@@ -1,8 +1,13 @@
 //! The explore search: breadth-first by degree from the roots over father/mother/child links,
 //! until every target is reached and no closer path can appear.
+//!
+//! It also climbs from the targets up their own father/mother links (half the degree limit at
+//! most), so that a target whose parents' child lists omit them is still reached: the two
+//! searches meet in the middle.
 
 use super::scheduler::{State, UNREACHED};
 use super::search::{Ctx, Search, View};
+use crate::graph::Map;
 use crate::outcome::{Ending, ExploreEnd, Invalid};
 use crate::Qid;
 use std::collections::VecDeque;
@@ -10,16 +15,23 @@ use wikikin_kinship::Pedigree;
 
 pub(crate) struct Explore {
     targets: Vec<Qid>,
+    /// Generations up from a target, for the people of the climb from the targets.
+    up: Map<Qid, u32>,
 }
 
 impl Explore {
     /// Targets as asked; the crawl makes them canonical with the store's redirects.
     pub(crate) fn new(targets: Vec<Qid>) -> Explore {
-        Explore { targets }
+        Explore {
+            targets,
+            up: Map::default(),
+        }
     }
 
+    /// Every target reached within the degree limit.
     fn all_reached(&self, view: &View<'_>) -> bool {
-        !self.targets.is_empty() && self.targets.iter().all(|t| view.reached(*t))
+        let max = view.config.max_generations;
+        !self.targets.is_empty() && self.targets.iter().all(|t| view.level(*t) <= max)
     }
 
     /// Could loading someone at degree `d` still bring a target closer? Until every target is
@@ -42,12 +54,30 @@ impl Explore {
             .unwrap_or(0)
     }
 
-    /// Whether some wanted person lies beyond the degree limit.
+    /// Whether someone linked lies beyond the degree limit (not loaded for it, or loaded by
+    /// the climb from the targets).
     fn degree_cut(&self, view: &View<'_>) -> bool {
         let max = view.config.max_generations;
         view.sched
             .known()
-            .any(|(_, state, level)| state == State::Known && level != UNREACHED && level > max)
+            .any(|(_, _, level)| level != UNREACHED && level > max)
+    }
+
+    /// Up from a target: while `q` is not reached from the roots, its parents are wanted.
+    fn climb(&mut self, q: Qid, ctx: &mut Ctx<'_>) {
+        let Some(&k) = self.up.get(&q) else {
+            return;
+        };
+        let max_up = ctx.config.max_generations.div_ceil(2);
+        if k >= max_up || ctx.sched.level(q) != UNREACHED || self.all_reached(&ctx.view()) {
+            return;
+        }
+        for p in ctx.graph.parents(q) {
+            let e = self.up.entry(p).or_insert(k + 1);
+            *e = (*e).min(k + 1);
+            ctx.know(p);
+            ctx.want(p);
+        }
     }
 
     /// Parents and children of `q` in the graph.
@@ -72,6 +102,11 @@ impl Search for Explore {
             ctx.know(*q);
             ctx.lower_level(*q, 0);
             ctx.want(*q);
+        }
+        for t in self.targets.clone() {
+            self.up.insert(t, 0);
+            ctx.know(t);
+            ctx.want(t);
         }
         Ok(())
     }
@@ -120,6 +155,7 @@ impl Search for Explore {
                 }
             }
         }
+        self.climb(q, ctx);
         if self.all_reached(&ctx.view()) {
             // Fetch any unloaded target itself; the rest of the queue is dropped as it comes up.
             for t in self.targets.clone() {
@@ -138,6 +174,10 @@ impl Search for Explore {
             if *t == from {
                 *t = to;
             }
+        }
+        if let Some(k) = self.up.remove(&from) {
+            let e = self.up.entry(to).or_insert(k);
+            *e = (*e).min(k);
         }
     }
 

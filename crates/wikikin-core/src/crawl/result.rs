@@ -177,7 +177,7 @@ impl Crawl {
             .iter()
             .map(|t| {
                 let d = self.sched.level(*t);
-                (*t, (d != UNREACHED).then_some(d))
+                (*t, (d <= self.config.max_generations).then_some(d))
             })
             .collect();
         let mut people = self.people.clone();
