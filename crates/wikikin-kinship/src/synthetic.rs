@@ -160,6 +160,7 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
             child,
             rels: Vec::new(),
             roots: vec![0],
+            conns: Vec::new(),
         })
         .collect();
     tree.edges.sort_by_key(|e| (e.couple, e.child));

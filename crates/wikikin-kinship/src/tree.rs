@@ -1,7 +1,7 @@
 //! The part of the family worth drawing: every line of descent from the common ancestors (or
 //! the roots) down to the people asked about, with the co-parents beside them.
 
-use crate::{ancestry, Limits, Pedigree, Relationship};
+use crate::{ancestry, Connection, Limits, Pedigree, Relationship, Step};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
@@ -15,6 +15,10 @@ pub struct TreeEdge<Id> {
     pub rels: Vec<usize>,
     /// Indices into the extra roots given to [`tree`] whose lines use this edge.
     pub roots: Vec<usize>,
+    /// Indices into the connections given to [`tree_with_connections`] whose chains use this
+    /// edge.
+    #[serde(default)]
+    pub conns: Vec<usize>,
 }
 
 /// The subgraph to draw.
@@ -47,8 +51,8 @@ impl<Id: Copy + Ord> Tree<Id> {
 }
 
 type Couple<Id> = (Id, Option<Id>);
-/// The relationships and roots whose lines use a link.
-type Tags = (BTreeSet<usize>, BTreeSet<usize>);
+/// The relationships, roots and connections whose lines use a link.
+type Tags = (BTreeSet<usize>, BTreeSet<usize>, BTreeSet<usize>);
 
 fn couple_key<Id: Copy + Ord>(x: Id, y: Option<Id>) -> Couple<Id> {
     match y {
@@ -75,6 +79,19 @@ pub fn tree<P: Pedigree>(
 pub fn tree_with_limits<P: Pedigree>(
     p: &P,
     rels: &[Relationship<P::Id>],
+    extra_roots: &[P::Id],
+    people: &[P::Id],
+    limits: &Limits,
+) -> Tree<P::Id> {
+    tree_with_connections(p, rels, &[], extra_roots, people, limits)
+}
+
+/// [`tree_with_limits`], with the chains of the connections through marriage `conns` too: their
+/// people, their parent-child links (tagged with the connection) and their marriages (couples).
+pub fn tree_with_connections<P: Pedigree>(
+    p: &P,
+    rels: &[Relationship<P::Id>],
+    conns: &[Connection<P::Id>],
     extra_roots: &[P::Id],
     people: &[P::Id],
     limits: &Limits,
@@ -149,10 +166,29 @@ pub fn tree_with_limits<P: Pedigree>(
         }
     }
 
+    // The chains of the connections: each parent-child step is a link; marriages are couples.
+    let mut marriages: BTreeSet<Couple<P::Id>> = BTreeSet::new();
+    for (k, c) in conns.iter().enumerate() {
+        persons.extend(c.path.iter().copied());
+        for ((step, x), y) in c.steps.iter().zip(&c.path).zip(c.path.iter().skip(1)) {
+            match step {
+                Step::Parent => {
+                    links.entry((*y, *x)).or_default().2.insert(k);
+                }
+                Step::Child => {
+                    links.entry((*x, *y)).or_default().2.insert(k);
+                }
+                Step::Spouse => {
+                    marriages.insert(couple_key(*x, Some(*y)));
+                }
+            }
+        }
+    }
+
     // Group the links into couples: a child hangs from its parent and that parent's co-parent.
     let mut edges: BTreeMap<(Couple<P::Id>, P::Id), Tags> = BTreeMap::new();
     let mut couples: BTreeSet<(P::Id, Option<P::Id>)> = BTreeSet::new();
-    for ((x, c), (rs, js)) in links {
+    for ((x, c), (rs, js, ks)) in links {
         let others: Vec<P::Id> = p.parents(c).into_iter().filter(|q| *q != x).collect();
         let spouses = p.spouses(x);
         let co = others
@@ -166,7 +202,9 @@ pub fn tree_with_limits<P: Pedigree>(
         let entry = edges.entry((key, c)).or_default();
         entry.0.extend(rs);
         entry.1.extend(js);
+        entry.2.extend(ks);
     }
+    couples.extend(marriages);
     for (x, y) in &couples {
         persons.insert(*x);
         if let Some(y) = y {
@@ -189,13 +227,14 @@ pub fn tree_with_limits<P: Pedigree>(
     let couples: Vec<(P::Id, Option<P::Id>)> = couples.into_iter().collect();
     let edges: Vec<TreeEdge<P::Id>> = edges
         .into_iter()
-        .filter_map(|((key, child), (rs, js))| {
+        .filter_map(|((key, child), (rs, js, ks))| {
             let couple = couples.binary_search(&key).ok()?;
             Some(TreeEdge {
                 couple,
                 child,
                 rels: rs.into_iter().collect(),
                 roots: js.into_iter().collect(),
+                conns: ks.into_iter().collect(),
             })
         })
         .collect();

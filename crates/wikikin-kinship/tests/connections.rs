@@ -80,7 +80,11 @@ fn siblings_in_law() {
     }
     // The wife's brother.
     let got = search(&p, 3, 13);
-    assert_eq!(got.found.len(), 1, "through either parent, listed once: {got:?}");
+    assert_eq!(
+        got.found.len(),
+        1,
+        "through either parent, listed once: {got:?}"
+    );
     for c in &got.found {
         assert_eq!(c.steps, [Spouse, Parent, Child]);
         assert_eq!(connection_term(&p, c), Some("brother-in-law"));
@@ -226,4 +230,32 @@ fn the_work_limit_cuts() {
     assert!(got.cut);
     assert!(got.found.is_empty());
     assert_eq!(got.searched_links, 1);
+}
+
+#[test]
+fn connections_are_drawn_with_their_marriages() {
+    // 1's son 3 and 3's wife 5: 5 is 1's daughter-in-law; the tree holds the chain.
+    let p = family();
+    let got = search(&p, 1, 5);
+    assert_eq!(got.found, vec![conn(&[1, 3, 5], &[Child, Spouse])]);
+    let t = tree_with_connections(&p, &[], &got.found, &[], &[q(1), q(5)], &Limits::default());
+    for x in [1, 3, 5] {
+        assert!(t.persons.contains(&q(x)), "{x} drawn: {t:?}");
+    }
+    let marriage = t.couple_index(q(3), Some(q(5)));
+    assert!(
+        marriage.is_some(),
+        "the marriage is a couple: {:?}",
+        t.couples
+    );
+    let edge = t
+        .edges
+        .iter()
+        .find(|e| e.child == q(3))
+        .expect("1 → 3 drawn");
+    assert_eq!(edge.conns, vec![0]);
+    assert!(edge.rels.is_empty() && edge.roots.is_empty());
+    // Without connections, the same tree as before.
+    let plain = tree_with_limits(&p, &[], &[], &[q(1), q(5)], &Limits::default());
+    assert!(plain.edges.is_empty());
 }

@@ -119,6 +119,7 @@ fn layout_is_stable_under_a_small_change() {
         child: newcomer,
         rels: vec![],
         roots: vec![],
+        conns: Vec::new(),
     });
     let after = layout(&t, &opts);
     check(&t, &after);

@@ -187,6 +187,7 @@ fn random_raw_tree(rng: &mut Rng) -> Tree<PersonId> {
             child,
             rels: vec![],
             roots: vec![],
+            conns: Vec::new(),
         });
     }
     Tree {
