@@ -198,6 +198,10 @@ impl Search for Explore {
         &self.targets
     }
 
+    fn roots<'a>(&self, people: &'a [Qid]) -> &'a [Qid] {
+        people
+    }
+
     fn ending(&self, view: &View<'_>, entity_limit: bool) -> Ending {
         let degree = view.config.max_generations;
         Ending::Explore(if self.all_reached(view) {

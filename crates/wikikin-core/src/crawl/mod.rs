@@ -11,6 +11,8 @@
 
 mod connect;
 mod explore;
+mod names;
+mod progress;
 mod relate;
 mod result;
 mod scheduler;
@@ -28,6 +30,7 @@ use search::{Ctx, Search, View};
 use std::collections::BTreeSet;
 
 pub use connect::ConnectEnd;
+pub use progress::Progress;
 pub use result::{ConnectionReport, CrawlResult, DirectAncestor, LevelCount};
 
 /// Identifies a request until its answer comes back.
@@ -41,49 +44,6 @@ pub struct Request {
     pub qids: Vec<Qid>,
     /// Position in the longest chain of requests each needing a previous answer (1 = needs none).
     pub chain: u32,
-}
-
-/// Live figures for the progress display.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Progress {
-    /// Deepest generation (relate) or degree (explore) loaded so far.
-    pub level: u32,
-    /// People known (loaded or only named).
-    pub known: usize,
-    /// Entities fetched over the network in this crawl.
-    pub fetched: usize,
-    /// Entities taken from the store without a request.
-    pub cached: usize,
-    /// Ids in requests in flight.
-    pub in_flight: usize,
-    /// Requests in flight.
-    pub requests_in_flight: usize,
-    /// Ids waiting to be requested (ready or waiting for a retry).
-    pub queued: usize,
-    /// Ids that failed for good.
-    pub failed: usize,
-    /// Retries scheduled.
-    pub retries: usize,
-    /// Bytes of responses received.
-    pub bytes: u64,
-    /// Requests sent.
-    pub requests: usize,
-    /// Longest chain of dependent requests so far.
-    pub chain: u32,
-}
-
-impl Progress {
-    /// Share of the known work done, for a progress bar (0.0–1.0; grows as the search finds
-    /// more to do, so it can step back).
-    pub fn fraction(&self) -> f64 {
-        let done = (self.fetched + self.cached + self.failed) as f64;
-        let total = done + (self.in_flight + self.queued) as f64;
-        if total <= 0.0 {
-            0.0
-        } else {
-            done / total
-        }
-    }
 }
 
 /// The crawl state machine. See the module docs.
@@ -101,6 +61,9 @@ pub struct Crawl {
     redirected: Vec<(Qid, Qid)>,
     cancelled: bool,
     invalid: Option<Invalid>,
+    /// People fetched only for their names and years, once the searches are done (see
+    /// `names.rs`); `None` until then.
+    names: Option<crate::graph::Set<Qid>>,
 }
 
 impl Crawl {
@@ -127,6 +90,7 @@ impl Crawl {
             redirected: Vec::new(),
             cancelled: false,
             invalid: None,
+            names: None,
         };
         c.start(seeds);
         c
@@ -185,10 +149,15 @@ impl Crawl {
                 break;
             }
         }
+        self.name_when_done();
     }
 
     /// Whether a queued id is still worth fetching for some search.
     fn wanted(&self, q: Qid, view: &View<'_>) -> bool {
+        if let Some(names) = &self.names {
+            // The searches are over: only names are fetched now.
+            return names.contains(&q);
+        }
         self.search.still_wanted(q, view)
             || self.connect.as_ref().is_some_and(|c| c.still_wanted(q))
     }
@@ -225,6 +194,11 @@ impl Crawl {
     /// A person's entity is here (from the network or the store).
     fn load(&mut self, p: Person, chain: u32) {
         let q = p.id;
+        if self.names.as_ref().is_some_and(|n| n.contains(&q)) {
+            // Only its name and years are wanted: it does not join the family graph.
+            self.sched.mark_loaded(q);
+            return;
+        }
         let prev = std::mem::replace(&mut self.sched.cur_chain, chain);
         self.sched.mark_loaded(q);
         self.graph.add_person(&p);
@@ -402,32 +376,6 @@ impl Crawl {
         self.cancelled = true;
     }
 
-    /// Live figures.
-    pub fn progress(&self) -> Progress {
-        let s = &self.sched;
-        let level = s
-            .loaded_order
-            .iter()
-            .map(|q| s.level(*q))
-            .filter(|d| *d != scheduler::UNREACHED)
-            .max()
-            .unwrap_or(0);
-        Progress {
-            level,
-            known: self.graph.person_count().max(self.people.len()),
-            fetched: s.fetched,
-            cached: s.cached,
-            in_flight: s.ids_in_flight(),
-            requests_in_flight: s.requests_in_flight(),
-            queued: s.queued(),
-            failed: s.failures.len(),
-            retries: s.retries,
-            bytes: s.bytes,
-            requests: s.requests,
-            chain: s.max_chain,
-        }
-    }
-
     /// How the crawl ended, or `None` while it is still running.
     pub fn outcome(&self) -> Option<Outcome> {
         if let Some(invalid) = self.invalid {
@@ -465,7 +413,12 @@ impl Crawl {
         let entity_limit = limit_stop && work_left || self.sched.entity_cut;
         Some(Outcome::Ended {
             ending: self.search.ending(&view, entity_limit),
-            failed: self.sched.failures.len(),
+            failed: self
+                .sched
+                .failures
+                .keys()
+                .filter(|q| !self.only_named(**q))
+                .count(),
         })
     }
 

@@ -285,6 +285,10 @@ impl Search for Relate {
         people
     }
 
+    fn roots<'a>(&self, _people: &'a [Qid]) -> &'a [Qid] {
+        &[]
+    }
+
     fn ending(&self, view: &View<'_>, entity_limit: bool) -> Ending {
         Ending::Relate(if entity_limit {
             RelateEnd::EntityLimit {

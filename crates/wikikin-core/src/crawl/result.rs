@@ -43,6 +43,14 @@ pub struct ConnectionReport {
     pub end: Option<super::ConnectEnd>,
 }
 
+/// See [`Crawl::findings`].
+pub(super) struct Findings {
+    pub(super) kinship: wikikin_kinship::Kinship<Qid>,
+    pub(super) report: Option<ConnectionReport>,
+    pub(super) connections: Vec<crate::Connection>,
+    pub(super) tree: wikikin_kinship::Tree<Qid>,
+}
+
 /// What a crawl found.
 #[derive(Clone, Debug)]
 pub struct CrawlResult {
@@ -72,6 +80,9 @@ pub struct CrawlResult {
     pub kinship_problems: Vec<crate::KinshipProblem>,
     /// Relating two people: the connections through marriage.
     pub connections: Option<ConnectionReport>,
+    /// The part of the family to draw: every line from the relationships' ancestors (or the
+    /// roots) to the people, the chains through marriage, and the couples.
+    pub tree: wikikin_kinship::Tree<Qid>,
 }
 
 impl Crawl {
@@ -125,6 +136,31 @@ impl Crawl {
         direct
     }
 
+    /// What the answer is made of, computed the one way every question uses: the
+    /// relationships among the people related, the connections through marriage, and the tree
+    /// to draw (both kinds of lines, from the ancestors or the roots).
+    pub(super) fn findings(&self) -> Findings {
+        let limits = self.config.kinship_limits();
+        let related = self.search.related(&self.people);
+        let kinship = wikikin_kinship::kinship_all(&self.graph, related, &limits);
+        let report = self.connections(&kinship.relationships);
+        let connections = report.as_ref().map(|c| c.found.clone()).unwrap_or_default();
+        let tree = wikikin_kinship::tree_with_connections(
+            &self.graph,
+            &kinship.relationships,
+            &connections,
+            self.search.roots(&self.people),
+            related,
+            &limits,
+        );
+        Findings {
+            kinship,
+            report,
+            connections,
+            tree,
+        }
+    }
+
     fn connections(&self, relationships: &[crate::Relationship]) -> Option<ConnectionReport> {
         let connect = self.connect.as_ref()?;
         let (a, b) = connect.pair();
@@ -158,6 +194,7 @@ impl Crawl {
             .sched
             .failures
             .iter()
+            .filter(|(q, _)| !self.only_named(**q))
             .map(|(q, r)| PersonFailure {
                 id: *q,
                 reason: r.clone(),
@@ -183,8 +220,12 @@ impl Crawl {
         let mut people = self.people.clone();
         people.extend(targets.iter().copied());
         let related = self.search.related(&self.people).to_vec();
-        let kinship =
-            wikikin_kinship::kinship_all(&self.graph, &related, &self.config.kinship_limits());
+        let Findings {
+            kinship,
+            report,
+            tree,
+            ..
+        } = self.findings();
         // Cycles are found once, by the relationship search; they are problems in the data.
         let mut problems = self.graph.problems();
         let mut limits_met = Vec::new();
@@ -197,7 +238,8 @@ impl Crawl {
             }
         }
         CrawlResult {
-            connections: self.connections(&kinship.relationships),
+            connections: report,
+            tree,
             relationships: kinship.relationships,
             kinship_problems: limits_met,
             direct_ancestors: self.direct_ancestors(&related),

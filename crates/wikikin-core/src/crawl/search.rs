@@ -102,6 +102,10 @@ pub(crate) trait Search {
     /// (relate: all of them; explore: the targets).
     fn related<'a>(&'a self, people: &'a [Qid]) -> &'a [Qid];
 
+    /// The people the drawing hangs from besides the relationships' ancestors, of the
+    /// question's `people` (relate: none; explore: the roots).
+    fn roots<'a>(&self, people: &'a [Qid]) -> &'a [Qid];
+
     /// How the search ended, once no work is left (`entity_limit`: the entity limit cut it).
     fn ending(&self, view: &View<'_>, entity_limit: bool) -> Ending;
 }

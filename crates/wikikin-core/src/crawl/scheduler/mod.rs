@@ -273,6 +273,11 @@ impl Scheduler {
         true
     }
 
+    /// Allows `n` more entities than the configured limit (the names of the people shown).
+    pub(crate) fn allow_more(&mut self, n: usize) {
+        self.rules.max_entities = self.rules.max_entities.saturating_add(n);
+    }
+
     pub(crate) fn loaded_count(&self) -> usize {
         self.fetched + self.cached
     }
