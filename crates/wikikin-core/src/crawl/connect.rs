@@ -4,9 +4,12 @@
 //! relationship, or the link limit is reached).
 //!
 //! Why it is certain: when every person within `ka` links of a and within `kb` links of b is
-//! loaded, every chain of up to `ka + kb + 1` links is known (each of its people lies within
-//! `ka` of a or within `kb` of b). So once the shortest chain found on the loaded graph has
-//! at most `ka + kb + 1` links, no shorter one can appear.
+//! loaded, every chain of up to `ka + kb + 2` links is known: each of its links has a loaded
+//! end (within `ka` of a or within `kb` of b), and a loaded entity states its own links. So
+//! once the shortest chain found on the loaded graph has at most `ka + kb + 2` links, no
+//! shorter one can appear. (A link stated only on an entity never loaded stays unseen, to this
+//! search as to any other reading entities: that is what the query service's reverse links
+//! are for.)
 
 use super::scheduler::State;
 use super::search::{Ctx, View};
@@ -74,10 +77,11 @@ impl Connect {
         self.end
     }
 
-    /// Links every chain of which is known: `ka + kb + 1` (see the module docs).
+    /// Links every chain of which is known: `ka + kb + 2`, the frontier levels added (a side's
+    /// frontier is one link beyond what it loaded; see the module docs).
     pub(crate) fn certain_links(&self) -> u32 {
         let [sa, sb] = &self.sides;
-        (sa.level + sb.level).saturating_sub(1)
+        sa.level + sb.level
     }
 
     pub(crate) fn redirected(&mut self, from: Qid, to: Qid) {
@@ -140,7 +144,7 @@ impl Connect {
             self.expand(side, ctx);
             self.judge(ctx);
             if self.end.is_none() {
-                self.expanding = self.next_side();
+                self.expanding = self.next_side(&ctx.view());
             }
         }
     }
@@ -195,13 +199,20 @@ impl Connect {
         }
     }
 
-    /// The side with the smaller frontier (a side with none left is not expanded).
-    fn next_side(&self) -> usize {
+    /// The side whose frontier costs less to load (fewer people not loaded yet; a side with
+    /// none left is not expanded).
+    fn next_side(&self, view: &View<'_>) -> usize {
+        let cost = |s: &Side| {
+            s.frontier
+                .iter()
+                .filter(|q| !Self::settled(view, **q))
+                .count()
+        };
         let [sa, sb] = &self.sides;
         match (sa.frontier.is_empty(), sb.frontier.is_empty()) {
             (true, _) => 1,
             (_, true) => 0,
-            _ if sa.frontier.len() <= sb.frontier.len() => 0,
+            _ if cost(sa) <= cost(sb) => 0,
             _ => 1,
         }
     }
