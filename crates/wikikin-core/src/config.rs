@@ -58,6 +58,8 @@ pub struct CrawlConfig {
     pub connections: bool,
     /// Longest connection through marriage searched, in links.
     pub max_links: u32,
+    /// The instance's property ids (Wikidata's by default).
+    pub props: crate::Props,
 }
 
 impl CrawlConfig {
@@ -76,6 +78,7 @@ impl CrawlConfig {
             children_fallback: true,
             connections: true,
             max_links: 8,
+            props: crate::Props::wikidata(),
         }
     }
 

@@ -10,6 +10,7 @@
 //! - [`store`]: [`Store`], the entities kept across crawls.
 //! - [`outcome`]: what happened, as data; [`words`](crate::words) gives it English.
 //! - [`http`]: `Retry-After` and HTTP dates.
+//! - [`wikibase`]: the instances known and their property ids ([`Props`]).
 //! - [`web`]: reading user input, checking endpoints, entity / search / image / page URLs.
 //! - [`sim`]: a simulated network in virtual time for tests and benchmarks.
 
@@ -33,12 +34,14 @@ pub mod outcome;
 pub mod sim;
 pub mod store;
 pub mod web;
+pub mod wikibase;
 mod words;
 
 pub use config::{language_chain, CrawlConfig, FetchMode, Question};
 pub use crawl::{Crawl, CrawlResult, DirectAncestor, LevelCount, Progress, Request, RequestId};
 pub use entity::{
-    clean_text, parse_entities, Date, ParseError, ParseErrorKind, Parsed, Person, Precision,
+    clean_text, parse_entities, parse_entities_with, Date, ParseError, ParseErrorKind, Parsed,
+    Person, Precision,
 };
 pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use http::{parse_http_date, parse_retry_after};
@@ -52,6 +55,7 @@ pub use web::{
     encode_component, entities_url, entity_page_url, image_url, parse_endpoint, parse_person_input,
     parse_search, search_url, SearchHit, DEFAULT_ENDPOINT,
 };
+pub use wikibase::{Images, Instance, Pid, Props, Role as PropRole};
 pub use wikikin_kinship::Sex;
 
 /// What the relationship search gives, with Wikidata ids.

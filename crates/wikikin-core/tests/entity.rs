@@ -379,3 +379,37 @@ fn random_corruption_of_a_real_entity_never_panics() {
     // Most corruptions break the JSON; all of them come back as values.
     assert!(errors > 1000, "{errors}");
 }
+
+#[test]
+fn another_instance_reads_its_own_property_ids() {
+    // A FactGrid-shaped entity: father P141, mother P142, child P150, spouse P84, gender P154.
+    let item = |p: &str, q: u64| {
+        format!(
+            r#""{p}":[{{"mainsnak":{{"snaktype":"value","property":"{p}","datavalue":{{"value":{{"entity-type":"item","numeric-id":{q},"id":"Q{q}"}},"type":"wikibase-entityid"}}}},"type":"statement","rank":"normal"}}]"#
+        )
+    };
+    let body = format!(
+        r#"{{"entities":{{"Q10":{{"type":"item","id":"Q10","labels":{{"en":{{"language":"en","value":"Anna"}}}},"claims":{{{},{},{},{},{},{}}}}}}}}}"#,
+        item("P141", 1),
+        item("P142", 2),
+        item("P150", 3),
+        item("P84", 4),
+        item("P154", 17),
+        item("P22", 99)
+    );
+    let props = wikikin_core::Props::factgrid();
+    let p = &wikikin_core::parse_entities_with(body.as_bytes(), &["en".into()], &props)
+        .unwrap()
+        .persons[0];
+    assert_eq!(p.fathers, vec![Qid(1)]);
+    assert_eq!(p.mothers, vec![Qid(2)]);
+    assert_eq!(p.children, vec![Qid(3)]);
+    assert_eq!(p.spouses, vec![Qid(4)]);
+    assert_eq!(p.sex, wikikin_core::Sex::Female);
+    // Wikidata's P22 means nothing there; read as Wikidata, FactGrid's ids mean nothing.
+    let w = &parse_entities(body.as_bytes(), &["en".into()])
+        .unwrap()
+        .persons[0];
+    assert_eq!(w.fathers, vec![Qid(99)]);
+    assert!(w.mothers.is_empty() && w.children.is_empty());
+}

@@ -19,7 +19,7 @@ mod scheduler;
 mod search;
 
 use crate::config::{CrawlConfig, Question};
-use crate::entity::{parse_entities, Person};
+use crate::entity::{parse_entities_with, Person};
 use crate::graph::FamilyGraph;
 use crate::http::parse_retry_after;
 use crate::outcome::{FailReason, Failure, Invalid, Outcome, PersonFailure};
@@ -295,7 +295,7 @@ impl Crawl {
     }
 
     fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
-        let parsed = match parse_entities(body, &self.config.languages) {
+        let parsed = match parse_entities_with(body, &self.config.languages, &self.config.props) {
             Ok(p) => p,
             Err(e) => {
                 for &q in asked {

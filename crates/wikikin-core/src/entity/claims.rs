@@ -1,4 +1,5 @@
-//! The raw statements of the family properties (P21, P22, P25, P26, P40, P18, P569, P570) and
+//! The raw statements of the family properties (on Wikidata P21, P22, P25, P26, P40, P18, P569,
+//! P570; other instances' ids come from [`crate::Props`]; the slots keep Wikidata's names) and
 //! their lenient deserializers: a malformed statement is skipped, never an error.
 
 use super::*;
@@ -18,42 +19,85 @@ pub(super) struct RawClaims {
     pub(super) p570: Vec<RawStatement>,
 }
 
-impl<'de> Deserialize<'de> for RawClaims {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawClaims;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of claims by property")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawClaims, A::Error> {
-                let mut c = RawClaims::default();
-                while let Some(p) = map.next_key::<Key>()? {
-                    let slot = match &*p.0 {
-                        "P21" => &mut c.p21,
-                        "P22" => &mut c.p22,
-                        "P25" => &mut c.p25,
-                        "P26" => &mut c.p26,
-                        "P40" => &mut c.p40,
-                        "P18" => &mut c.p18,
-                        "P569" => &mut c.p569,
-                        "P570" => &mut c.p570,
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                            continue;
-                        }
-                    };
-                    let list: Lenient<Vec<RawStatement>> = map.next_value()?;
-                    slot.extend(list.0);
-                }
-                Ok(c)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawClaims, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(RawClaims::default())
-            }
+/// The property ids (`"P22"`) read into each slot of [`RawClaims`], from the instance's
+/// [`crate::Props`].
+pub(crate) struct ClaimKeys {
+    sex: Option<String>,
+    father: Option<String>,
+    mother: Option<String>,
+    spouse: Option<String>,
+    child: Option<String>,
+    image: Option<String>,
+    birth: Option<String>,
+    death: Option<String>,
+}
+
+impl ClaimKeys {
+    pub(crate) fn new(props: &crate::Props) -> ClaimKeys {
+        let s = |p: Option<crate::Pid>| p.map(|p| p.to_string());
+        ClaimKeys {
+            sex: s(props.sex),
+            father: s(props.father),
+            mother: s(props.mother),
+            spouse: s(props.spouse),
+            child: s(props.child),
+            image: s(props.image),
+            birth: s(props.birth),
+            death: s(props.death),
         }
-        d.deserialize_any(V)
+    }
+}
+
+pub(super) struct ClaimsSeed<'c> {
+    pub(super) keys: &'c ClaimKeys,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ClaimsSeed<'_> {
+    type Value = RawClaims;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawClaims, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ClaimsSeed<'_> {
+    type Value = RawClaims;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of claims by property")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawClaims, A::Error> {
+        let mut c = RawClaims::default();
+        let k = self.keys;
+        let is = |key: &Option<String>, p: &str| key.as_deref() == Some(p);
+        while let Some(p) = map.next_key::<Key>()? {
+            let p = &*p.0;
+            let slot = if is(&k.sex, p) {
+                &mut c.p21
+            } else if is(&k.father, p) {
+                &mut c.p22
+            } else if is(&k.mother, p) {
+                &mut c.p25
+            } else if is(&k.spouse, p) {
+                &mut c.p26
+            } else if is(&k.child, p) {
+                &mut c.p40
+            } else if is(&k.image, p) {
+                &mut c.p18
+            } else if is(&k.birth, p) {
+                &mut c.p569
+            } else if is(&k.death, p) {
+                &mut c.p570
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let list: Lenient<Vec<RawStatement>> = map.next_value()?;
+            slot.extend(list.0);
+        }
+        Ok(c)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawClaims, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawClaims::default())
     }
 }
 

@@ -172,9 +172,23 @@ impl From<serde_json::Error> for ParseError {
 /// Parses an entity response (either shape). `languages` are the wanted label languages, best
 /// first; `mul`, then `en`, then any language follow them automatically.
 pub fn parse_entities(body: &[u8], languages: &[String]) -> Result<Parsed, ParseError> {
+    parse_entities_with(body, languages, &crate::Props::wikidata())
+}
+
+/// [`parse_entities`] for an instance with these property ids.
+pub fn parse_entities_with(
+    body: &[u8],
+    languages: &[String],
+    props: &crate::Props,
+) -> Result<Parsed, ParseError> {
+    let keys = ClaimKeys::new(props);
     let chain = crate::config::language_chain(languages);
     let mut de = serde_json::Deserializer::from_slice(body);
-    let raw = ResponseSeed { chain: &chain }.deserialize(&mut de)?;
+    let raw = ResponseSeed {
+        chain: &chain,
+        keys: &keys,
+    }
+    .deserialize(&mut de)?;
     de.end()?;
     if let Some(err) = raw.error {
         return Err(ParseError {
@@ -217,12 +231,12 @@ pub fn parse_entities(body: &[u8], languages: &[String]) -> Result<Parsed, Parse
             out.skipped += 1;
             continue;
         }
-        out.persons.push(build_person(id, e));
+        out.persons.push(build_person(id, e, props));
     }
     Ok(out)
 }
 
-fn build_person(id: Qid, e: RawEntity) -> Person {
+fn build_person(id: Qid, e: RawEntity, props: &crate::Props) -> Person {
     let c = e.claims;
     let (fathers, father_unknown) = items(&c.p22);
     let (mothers, mother_unknown) = items(&c.p25);
@@ -233,11 +247,7 @@ fn build_person(id: Qid, e: RawEntity) -> Person {
     let (sexes, _) = items(&c.p21);
     let sex = sexes
         .iter()
-        .find_map(|q| match q.0 {
-            6581097 | 2449503 => Some(Sex::Male),
-            6581072 | 1052281 => Some(Sex::Female),
-            _ => None,
-        })
+        .find_map(|q| sex_of(*q, props))
         .unwrap_or(Sex::Unknown);
     let image = best(&c.p18).find_map(|s| match &s.mainsnak.datavalue {
         Some(DataValue {
@@ -259,6 +269,19 @@ fn build_person(id: Qid, e: RawEntity) -> Person {
         spouses: spouses.into_iter().filter(|q| *q != id).collect(),
         father_unknown: father_unknown && no_father,
         mother_unknown: mother_unknown && no_mother,
+    }
+}
+
+/// The sex an item of the sex property stands for (Wikidata also: trans man Q2449503, trans
+/// woman Q1052281).
+pub(crate) fn sex_of(q: Qid, props: &crate::Props) -> Option<Sex> {
+    let wikidata = props.sex == Some(crate::Pid(21));
+    if Some(q) == props.male || (wikidata && q == Qid(2449503)) {
+        Some(Sex::Male)
+    } else if Some(q) == props.female || (wikidata && q == Qid(1052281)) {
+        Some(Sex::Female)
+    } else {
+        None
     }
 }
 

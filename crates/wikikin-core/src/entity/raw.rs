@@ -43,6 +43,7 @@ pub(super) struct RawResponse {
 
 pub(super) struct ResponseSeed<'c> {
     pub(super) chain: &'c [&'c str],
+    pub(super) keys: &'c ClaimKeys,
 }
 
 impl<'de> DeserializeSeed<'de> for ResponseSeed<'_> {
@@ -67,7 +68,10 @@ impl<'de> Visitor<'de> for ResponseSeed<'_> {
             match &*key.0 {
                 "entities" => {
                     out.had_entities = true;
-                    out.entities = map.next_value_seed(EntitiesSeed { chain: self.chain })?;
+                    out.entities = map.next_value_seed(EntitiesSeed {
+                        chain: self.chain,
+                        keys: self.keys,
+                    })?;
                 }
                 "error" => {
                     let e: ApiError = map.next_value()?;
@@ -92,6 +96,7 @@ pub(super) struct ApiError {
 
 pub(super) struct EntitiesSeed<'c> {
     pub(super) chain: &'c [&'c str],
+    pub(super) keys: &'c ClaimKeys,
 }
 
 impl<'de> DeserializeSeed<'de> for EntitiesSeed<'_> {
@@ -109,7 +114,10 @@ impl<'de> Visitor<'de> for EntitiesSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while let Some(key) = map.next_key::<Key>()? {
-            let mut e = map.next_value_seed(EntitySeed { chain: self.chain })?;
+            let mut e = map.next_value_seed(EntitySeed {
+                chain: self.chain,
+                keys: self.keys,
+            })?;
             e.key = key.0.into_owned();
             out.push(e);
         }
@@ -137,6 +145,7 @@ pub(super) struct RawEntity {
 
 pub(super) struct EntitySeed<'c> {
     pub(super) chain: &'c [&'c str],
+    pub(super) keys: &'c ClaimKeys,
 }
 
 impl<'de> DeserializeSeed<'de> for EntitySeed<'_> {
@@ -177,7 +186,9 @@ impl<'de> Visitor<'de> for EntitySeed<'_> {
                 "descriptions" => {
                     e.description = map.next_value_seed(TermsSeed { chain: self.chain })?
                 }
-                "claims" | "statements" => e.claims = map.next_value()?,
+                "claims" | "statements" => {
+                    e.claims = map.next_value_seed(ClaimsSeed { keys: self.keys })?
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
