@@ -11,6 +11,9 @@ pub enum FetchMode {
     /// `{base}/w/api.php?action=wbgetentities&ids=Q1|Q2…`, up to 50 ids per request, only the
     /// props and languages needed.
     GetEntities,
+    /// The family records from the SPARQL query service ([`CrawlConfig::sparql`]), up to 50
+    /// people per query; `wbgetentities` for what it cannot answer.
+    Sparql,
 }
 
 /// The question a crawl answers. Each has its search in `crawl/` (`relate.rs`, `explore.rs`).
@@ -60,6 +63,14 @@ pub struct CrawlConfig {
     pub max_links: u32,
     /// The instance's property ids (Wikidata's by default).
     pub props: crate::Props,
+    /// The SPARQL query service (for [`FetchMode::Sparql`]).
+    pub sparql: Option<String>,
+    /// The IRIs its query service writes.
+    pub iris: crate::sparql::Iris,
+    /// Queries in flight at most (the query service is shared and slow: a few).
+    pub sparql_in_flight: usize,
+    /// A query answer larger than this many bytes is not read: the entity JSON is asked.
+    pub sparql_max_bytes: usize,
 }
 
 impl CrawlConfig {
@@ -79,6 +90,10 @@ impl CrawlConfig {
             connections: true,
             max_links: 8,
             props: crate::Props::wikidata(),
+            sparql: None,
+            iris: crate::sparql::Iris::default(),
+            sparql_in_flight: 3,
+            sparql_max_bytes: 8_000_000,
         }
     }
 
@@ -105,6 +120,10 @@ impl CrawlConfig {
     /// The configuration with its numbers brought into range.
     pub(crate) fn sanitised(mut self) -> CrawlConfig {
         self.max_batch = self.max_batch.clamp(1, 50);
+        self.sparql_in_flight = self.sparql_in_flight.max(1);
+        if self.fetch == FetchMode::Sparql && self.sparql.is_none() {
+            self.fetch = FetchMode::GetEntities;
+        }
         self.max_attempts = self.max_attempts.max(1);
         if !self.default_retry_ms.is_finite() || self.default_retry_ms < 0.0 {
             self.default_retry_ms = 2000.0;

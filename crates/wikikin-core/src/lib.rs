@@ -12,6 +12,7 @@
 //! - [`http`]: `Retry-After` and HTTP dates.
 //! - [`wikibase`]: the instances known and their property ids ([`Props`]).
 //! - [`web`]: reading user input, checking endpoints, entity / search / image / page URLs.
+//! - [`sparql`]: the family records from a SPARQL query service.
 //! - [`sim`]: a simulated network in virtual time for tests and benchmarks.
 
 #![cfg_attr(
@@ -32,6 +33,7 @@ pub mod http;
 pub mod id;
 pub mod outcome;
 pub mod sim;
+pub mod sparql;
 pub mod store;
 pub mod web;
 pub mod wikibase;
@@ -47,8 +49,8 @@ pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use http::{parse_http_date, parse_retry_after};
 pub use id::{BadQid, Qid};
 pub use outcome::{
-    Ending, ExploreEnd, FailReason, Failure, Invalid, Limit, Outcome, OutcomeKind, PersonFailure,
-    RelateEnd,
+    Ending, ExploreEnd, FailReason, Failure, Fallback, FallbackWhy, Invalid, Limit, Outcome,
+    OutcomeKind, PersonFailure, RelateEnd,
 };
 pub use store::Store;
 pub use web::{

@@ -47,6 +47,31 @@ pub struct PersonFailure {
     pub reason: FailReason,
 }
 
+/// Why the crawl stopped asking the query service and read entity JSON instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FallbackWhy {
+    /// It answered with this HTTP status (not 429/503, which are waited for).
+    Status(u16),
+    /// No answer in time.
+    Timeout,
+    /// The network failed (the browser's words).
+    Network(String),
+    /// The answer could not be read (the parser's words).
+    Unreadable(String),
+    /// The answer was larger than the size guard.
+    TooLarge { bytes: usize },
+    /// It knew nothing of these people (no triple at all).
+    Unknown,
+}
+
+/// Some people were read from entity JSON because the query service could not give them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fallback {
+    pub why: FallbackWhy,
+    /// How many people the failed query asked for.
+    pub people: usize,
+}
+
 /// Which limit stopped a crawl.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limit {

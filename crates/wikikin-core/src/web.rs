@@ -170,7 +170,8 @@ pub fn parse_endpoint(input: &str) -> Result<String, String> {
 
 /// The URL that fetches these entities, a CORS-simple GET (no custom headers needed):
 /// `{base}/wiki/Special:EntityData/Q1.json` (the first id only), or `wbgetentities` for all
-/// of them with only the props and the label languages ([`language_chain`]) needed.
+/// of them with only the props and the label languages ([`language_chain`]) needed (also for
+/// [`FetchMode::Sparql`]: the entity JSON is what it falls back to).
 pub fn entities_url(base: &str, fetch: FetchMode, ids: &[Qid], languages: &[String]) -> String {
     let base = base.trim_end_matches('/');
     match fetch {
@@ -178,7 +179,7 @@ pub fn entities_url(base: &str, fetch: FetchMode, ids: &[Qid], languages: &[Stri
             let id = ids.first().copied().unwrap_or(Qid(0));
             format!("{base}/wiki/Special:EntityData/{id}.json")
         }
-        FetchMode::GetEntities => {
+        FetchMode::GetEntities | FetchMode::Sparql => {
             let ids: Vec<String> = ids.iter().map(Qid::to_string).collect();
             let langs: Vec<String> = language_chain(languages)
                 .into_iter()

@@ -4,6 +4,7 @@
 use crate::graph::{Problem, Role};
 use crate::http::reason;
 use crate::outcome::{Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd};
+use crate::outcome::{Fallback, FallbackWhy};
 use crate::Qid;
 use std::fmt;
 
@@ -101,6 +102,43 @@ impl fmt::Display for Outcome {
                 f.write_str(&words.join("; "))
             }
             Outcome::Ended { ending, failed } => write!(f, "{ending}{}", failed_note(*failed)),
+        }
+    }
+}
+
+impl fmt::Display for Fallback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.people;
+        let who = if n == 1 {
+            "1 person".to_string()
+        } else {
+            format!("{n} people")
+        };
+        match &self.why {
+            FallbackWhy::Unknown => write!(
+                f,
+                "The query service knew nothing of {who}: read from entity JSON instead."
+            ),
+            why => {
+                let what = match why {
+                    FallbackWhy::Status(s) => format!("answered HTTP {s} {}", reason(*s)),
+                    FallbackWhy::Timeout => "did not answer in time".to_string(),
+                    FallbackWhy::Network(m) => format!("could not be reached ({m})"),
+                    FallbackWhy::Unreadable(m) => {
+                        format!("gave an answer that could not be read ({m})")
+                    }
+                    FallbackWhy::TooLarge { bytes } => format!(
+                        "gave an answer too large to read ({} MB)",
+                        bytes / 1_000_000
+                    ),
+                    FallbackWhy::Unknown => String::new(),
+                };
+                write!(
+                    f,
+                    "The query service {} for {who}: the rest of the family was read from entity JSON instead.",
+                    what.trim_end()
+                )
+            }
         }
     }
 }

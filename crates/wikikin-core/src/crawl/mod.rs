@@ -17,6 +17,7 @@ mod relate;
 mod result;
 mod scheduler;
 mod search;
+mod source;
 
 use crate::config::{CrawlConfig, Question};
 use crate::entity::{parse_entities_with, Person};
@@ -24,7 +25,6 @@ use crate::graph::FamilyGraph;
 use crate::http::parse_retry_after;
 use crate::outcome::{FailReason, Failure, Invalid, Outcome, PersonFailure};
 use crate::store::Store;
-use crate::web::entities_url;
 use crate::Qid;
 use search::{Ctx, Search, View};
 use std::collections::BTreeSet;
@@ -64,6 +64,13 @@ pub struct Crawl {
     /// People fetched only for their names and years, once the searches are done (see
     /// `names.rs`); `None` until then.
     names: Option<crate::graph::Set<Qid>>,
+    /// Where each request in flight reads from (see `source.rs`).
+    sources: crate::graph::Map<RequestId, source::Source>,
+    /// People the query service could not give: asked from the entity JSON.
+    json_ids: crate::graph::Set<Qid>,
+    /// The query service failed: everything is asked from the entity JSON now.
+    switched: bool,
+    fallbacks: Vec<crate::outcome::Fallback>,
 }
 
 impl Crawl {
@@ -91,6 +98,10 @@ impl Crawl {
             cancelled: false,
             invalid: None,
             names: None,
+            sources: Default::default(),
+            json_ids: Default::default(),
+            switched: false,
+            fallbacks: Vec::new(),
         };
         c.start(seeds);
         c
@@ -217,6 +228,7 @@ impl Crawl {
         if self.cancelled || self.invalid.is_some() {
             return Vec::new();
         }
+        let free_slots = self.slots_for_source(free_slots);
         if !self.sched.open(now_ms, free_slots) {
             return Vec::new();
         }
@@ -224,7 +236,9 @@ impl Crawl {
         let plan = self
             .sched
             .plan(free_slots, self.search.spreads(), |q| self.wanted(q, &view));
-        self.sched.commit(plan, free_slots)
+        let requests = self.sched.commit(plan, free_slots);
+        self.assign_sources(&requests);
+        requests
     }
 
     /// When to call [`Crawl::poll`] again if no answer comes first (a retry falls due).
@@ -233,16 +247,6 @@ impl Crawl {
             return None;
         }
         self.sched.next_wake()
-    }
-
-    /// The URL to GET for a request (a CORS-simple GET: no custom headers needed).
-    pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
-        entities_url(
-            endpoint_base,
-            self.config.fetch,
-            &req.qids,
-            &self.config.languages,
-        )
     }
 
     /// An HTTP answer to a request.
@@ -259,6 +263,11 @@ impl Crawl {
         };
         self.store.bytes += body.len() as u64;
         if self.cancelled {
+            self.sources.remove(&id);
+            return;
+        }
+        if self.query_answered(id, &req.qids, req.chain, status, body) {
+            self.settle();
             return;
         }
         match status {
@@ -287,25 +296,37 @@ impl Crawl {
     pub fn on_failure(&mut self, id: RequestId, now_ms: f64, failure: Failure) {
         let _ = now_ms;
         if self.cancelled {
+            self.sources.remove(&id);
             self.sched.drop_request(id);
             return;
         }
+        if let Some(asked) = self.sched.in_flight_ids(id) {
+            if self.query_failed(id, &asked, &failure) {
+                self.sched.drop_request(id);
+                self.settle();
+                return;
+            }
+        }
+        self.sources.remove(&id);
         self.sched.no_answer(id, &failure);
         self.settle();
     }
 
     fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
-        let parsed = match parse_entities_with(body, &self.config.languages, &self.config.props) {
-            Ok(p) => p,
+        match parse_entities_with(body, &self.config.languages, &self.config.props) {
+            Ok(parsed) => self.apply_parsed(asked, chain, parsed, body.len()),
             Err(e) => {
                 for &q in asked {
                     self.sched.fail(q, FailReason::Unreadable(e.to_string()));
                 }
-                return;
             }
-        };
+        }
+    }
+
+    /// Entities (or records) that came for `asked`, from either source.
+    fn apply_parsed(&mut self, asked: &[Qid], chain: u32, parsed: crate::Parsed, bytes: usize) {
         self.sched
-            .note_entities(body.len(), parsed.persons.len() + parsed.missing.len());
+            .note_entities(bytes, parsed.persons.len() + parsed.missing.len());
         let prev_chain = std::mem::replace(&mut self.sched.cur_chain, chain);
         let mut redirects = parsed.redirects.clone();
         // Special:EntityData follows redirects silently: asked Q1, got only Q2.

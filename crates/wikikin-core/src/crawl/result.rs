@@ -80,6 +80,8 @@ pub struct CrawlResult {
     pub kinship_problems: Vec<crate::KinshipProblem>,
     /// Relating two people: the connections through marriage.
     pub connections: Option<ConnectionReport>,
+    /// Where the query service could not give what was asked and entity JSON was read instead.
+    pub fallbacks: Vec<crate::outcome::Fallback>,
     /// The part of the family to draw: every line from the relationships' ancestors (or the
     /// roots) to the people, the chains through marriage, and the couples.
     pub tree: wikikin_kinship::Tree<Qid>,
@@ -240,6 +242,7 @@ impl Crawl {
         CrawlResult {
             connections: report,
             tree,
+            fallbacks: self.fallbacks.clone(),
             relationships: kinship.relationships,
             kinship_problems: limits_met,
             direct_ancestors: self.direct_ancestors(&related),

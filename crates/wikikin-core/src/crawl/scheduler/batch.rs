@@ -139,7 +139,7 @@ impl Scheduler {
     fn batch_limit(&self, slots: usize, spread: bool) -> usize {
         match self.rules.fetch {
             FetchMode::EntityData => 1,
-            FetchMode::GetEntities => {
+            FetchMode::GetEntities | FetchMode::Sparql => {
                 let max = self.rules.max_batch;
                 if self.rules.batch_bytes == 0 || self.answered_entities == 0 {
                     return max;

@@ -389,6 +389,18 @@ impl Scheduler {
         }
     }
 
+    /// The ids of a request in flight.
+    pub(crate) fn in_flight_ids(&self, id: RequestId) -> Option<Vec<Qid>> {
+        self.in_flight.get(&id).map(|f| f.qids.clone())
+    }
+
+    /// An id whose answer came but must be asked again (another way): back to the queue.
+    pub(crate) fn requeue(&mut self, q: Qid) {
+        if matches!(self.state(q), Some(State::InFlight | State::Known)) {
+            self.enqueue(q);
+        }
+    }
+
     /// Forgets a request (the crawl was cancelled while it was out).
     pub(crate) fn drop_request(&mut self, id: RequestId) -> bool {
         self.in_flight.remove(&id).is_some()
