@@ -1,0 +1,234 @@
+//! The tree as SVG markup, from the core's layout. One markup serves the page (inside the pan/zoom
+//! group) and the exports (a standalone document with the styles inlined). Every text from the
+//! network is escaped here: labels, descriptions and file names are data, never markup.
+
+use crate::answer::{layout_options, Answer};
+use crate::detail::Detail;
+use crate::text::{clip, escape};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
+use wikikin_core::{entity_page_url, image_url, Person, Qid};
+use wikikin_kinship::PersonBox;
+
+/// The tree's styles: loaded by the page (index.html) and inlined into exported SVG.
+pub const TREE_CSS: &str = include_str!("../../../style/tree.css");
+
+/// What to include.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawOptions {
+    /// Portrait thumbnails (left out of PNG exports: remote images would taint the canvas).
+    pub images: bool,
+    pub detail: Detail,
+}
+
+/// The drawing's inner markup (everything inside the pan/zoom group). Lines are merged into a
+/// few `<path>`s (one for all child lines, one per colour and offset, one for all couples).
+pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
+    let mut s = String::with_capacity(answer.layout.boxes.len() * 420 + 1024);
+    let l = &answer.layout;
+    let h = layout_options().box_height;
+    let _ = write!(
+        s,
+        "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.0}\" rx=\"5\"/></clipPath><symbol id=\"ph\" viewBox=\"0 0 40 {:.0}\" width=\"40\" height=\"{:.0}\"><g class=\"placeholder\"><rect width=\"40\" height=\"{:.0}\" rx=\"5\"/><circle cx=\"20\" cy=\"{:.0}\" r=\"7\"/><path d=\"M8 {:.0} q12 -16 24 0\"/></g></symbol></defs>",
+        h - 12.0,
+        h - 12.0,
+        h - 12.0,
+        h - 12.0,
+        h / 2.0 - 11.0,
+        h - 16.0
+    );
+    // Child lines: one grey path for all; then one path per (colour, offset) for the lines of
+    // each relationship, so that several relationships through one line show side by side.
+    let mut base = String::new();
+    let mut coloured: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for e in &l.edges {
+        if e.points.len() < 2 {
+            continue;
+        }
+        let d = path_of(&e.points);
+        base.push_str(&d);
+        let rels = answer
+            .tree
+            .edges
+            .get(e.edge)
+            .map(|t| t.rels.as_slice())
+            .unwrap_or(&[]);
+        let n = rels.len() as i64;
+        for (k, r) in rels.iter().enumerate() {
+            let colour = answer.lines.get(*r).map(|l| l.colour).unwrap_or(0);
+            let offset = 2 * k as i64 - (n - 1); // in half-steps of 2 px
+            coloured.entry((colour, offset)).or_default().push_str(&d);
+        }
+    }
+    let _ = write!(s, "<path class=\"edge\" d=\"{base}\"/>");
+    for ((colour, offset), d) in &coloured {
+        let _ = write!(
+            s,
+            "<path class=\"rel c{colour}\" transform=\"translate({} 0)\" d=\"{d}\"/>",
+            offset * 2
+        );
+    }
+    let boxes: HashMap<Qid, &PersonBox> = l.boxes.iter().map(|b| (b.qid, b)).collect();
+    let mut couples = String::new();
+    for j in &l.joins {
+        let Some((a, Some(b))) = answer.tree.couples.get(j.couple).copied() else {
+            continue;
+        };
+        let (Some(ba), Some(bb)) = (boxes.get(&a), boxes.get(&b)) else {
+            continue;
+        };
+        let (left, right) = if ba.x <= bb.x { (ba, bb) } else { (bb, ba) };
+        let y = left.y + left.h / 2.0;
+        let _ = write!(
+            couples,
+            "M{:.0} {y:.0}H{:.0}M{:.0} {:.0}v3",
+            left.x + left.w,
+            right.x,
+            j.x,
+            j.y - 1.5
+        );
+    }
+    let _ = write!(
+        s,
+        "<path class=\"couple\" d=\"{couples}\"/><g class=\"persons\">"
+    );
+    let asked: HashSet<Qid> = answer.people.iter().copied().collect();
+    let roots: HashSet<Qid> = answer.roots.iter().copied().collect();
+    let ancestors: HashSet<Qid> = answer
+        .lines
+        .iter()
+        .flat_map(|l| l.rel.ancestors.iter().copied())
+        .collect();
+    for b in &l.boxes {
+        let person = answer.persons.get(&b.qid);
+        let mut class = String::from("person");
+        if asked.contains(&b.qid) {
+            class.push_str(" asked");
+        }
+        if roots.contains(&b.qid) {
+            class.push_str(" root");
+        }
+        if ancestors.contains(&b.qid) {
+            class.push_str(" ancestor");
+        }
+        if person.is_none() {
+            class.push_str(" unloaded");
+        }
+        let full = match opts.detail {
+            Detail::Full => true,
+            Detail::Overview => false,
+            Detail::Window(x0, y0, x1, y1) => {
+                b.x + b.w >= x0 && b.x <= x1 && b.y + b.h >= y0 && b.y <= y1
+            }
+        };
+        if full {
+            card(
+                &mut s,
+                answer,
+                b.qid,
+                person,
+                &class,
+                (b.x, b.y, b.w, b.h),
+                opts,
+            );
+        } else {
+            let _ = write!(
+                s,
+                "<rect class=\"{class} card\" data-qid=\"{}\" x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"8\"/>",
+                b.qid, b.x, b.y, b.w, b.h
+            );
+        }
+    }
+    s.push_str("</g>");
+    s
+}
+
+fn path_of(points: &[(f64, f64)]) -> String {
+    let mut d = String::with_capacity(points.len() * 16);
+    for (i, (x, y)) in points.iter().enumerate() {
+        let _ = write!(d, "{}{x:.0} {y:.0}", if i == 0 { "M" } else { "L" });
+    }
+    d
+}
+
+fn card(
+    s: &mut String,
+    answer: &Answer,
+    q: Qid,
+    person: Option<&Person>,
+    class: &str,
+    (x, y, w, h): (f64, f64, f64, f64),
+    opts: DrawOptions,
+) {
+    let name = answer.name(q);
+    let years = person.map(Person::years).unwrap_or_default();
+    let href = entity_page_url(&answer.ask.endpoint, q);
+    let label = if years.is_empty() {
+        format!("{} ({q})", clip(&name, 200))
+    } else {
+        format!("{}, {years} ({q})", clip(&name, 200))
+    };
+    let _ = write!(
+        s,
+        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.0} {y:.0})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><rect class=\"card\" width=\"{w:.0}\" height=\"{h:.0}\" rx=\"8\"/>",
+        escape(&href),
+        escape(&label),
+    );
+    match person
+        .and_then(|p| p.image.as_deref())
+        .filter(|_| opts.images)
+    {
+        Some(file) => {
+            let _ = write!(
+                s,
+                "<image href=\"{}\" x=\"6\" y=\"6\" width=\"40\" height=\"{:.0}\" preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#thumb-clip)\"/>",
+                escape(&image_url(&answer.ask.endpoint, file, 96)),
+                h - 12.0
+            );
+        }
+        None => s.push_str("<use href=\"#ph\" x=\"6\" y=\"6\"/>"),
+    }
+    let _ = write!(
+        s,
+        "<text class=\"name\" x=\"54\" y=\"{:.0}\">{}</text><text class=\"years\" x=\"54\" y=\"{:.0}\">{}</text></a></g>",
+        h / 2.0 - 3.0,
+        escape(&clip(&name, 17)),
+        h / 2.0 + 15.0,
+        escape(&if years.is_empty() { q.to_string() } else { clip(&years, 22) }),
+    );
+}
+
+/// A one-sentence description of the drawing for `<desc>`.
+pub fn description(answer: &Answer) -> String {
+    let mut d = format!(
+        "Family tree of {} people in {} generations.",
+        answer.layout.boxes.len(),
+        answer.layout.rows
+    );
+    for line in answer.lines.iter().take(12) {
+        let _ = write!(d, " {} — through {}.", line.words, line.through);
+    }
+    d
+}
+
+/// A self-contained SVG document (styles inlined) for export.
+pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
+    let pad = 24.0;
+    let (w, h) = (
+        answer.layout.width + 2.0 * pad,
+        answer.layout.height + 2.0 * pad,
+    );
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\"><title>{}</title><desc>{}</desc><style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#fbfaf7\"/><g transform=\"translate({pad} {pad})\">{}</g></svg>",
+        escape(&title(answer)),
+        escape(&description(answer)),
+        TREE_CSS,
+        markup(answer, opts)
+    )
+}
+
+/// The drawing's title.
+pub fn title(answer: &Answer) -> String {
+    let names: Vec<String> = answer.people.iter().map(|q| answer.name(*q)).collect();
+    format!("How {} are related", clip(&names.join(", "), 200))
+}
