@@ -17,10 +17,10 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wikikin::driver::{run_crawl, CancelHandle, Finished};
-use wikikin::question::{
+use wikikin_core::{CrawlConfig, FetchMode, OutcomeKind, Qid, Store, DEFAULT_ENDPOINT};
+use wikikin_view::question::{
     from_query, read_ids, valid_lang, Ask, DEFAULT_CAP, DEFAULT_TIMEOUT_S, MAX_PEOPLE, MAX_ROOTS,
 };
-use wikikin_core::{CrawlConfig, FetchMode, OutcomeKind, Qid, Store, DEFAULT_ENDPOINT};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

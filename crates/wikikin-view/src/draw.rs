@@ -211,13 +211,21 @@ pub fn description(answer: &Answer) -> String {
     d
 }
 
+/// The margin around the drawing in a standalone document, in pixels.
+pub const STANDALONE_PAD: f64 = 24.0;
+
+/// The size of the standalone document of `answer`: the drawing and its margin.
+pub fn standalone_size(answer: &Answer) -> (f64, f64) {
+    (
+        answer.layout.width + 2.0 * STANDALONE_PAD,
+        answer.layout.height + 2.0 * STANDALONE_PAD,
+    )
+}
+
 /// A self-contained SVG document (styles inlined) for export.
 pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
-    let pad = 24.0;
-    let (w, h) = (
-        answer.layout.width + 2.0 * pad,
-        answer.layout.height + 2.0 * pad,
-    );
+    let pad = STANDALONE_PAD;
+    let (w, h) = standalone_size(answer);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\"><title>{}</title><desc>{}</desc><style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#fbfaf7\"/><g transform=\"translate({pad} {pad})\">{}</g></svg>",
         escape(&title(answer)),
@@ -231,4 +239,12 @@ pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
 pub fn title(answer: &Answer) -> String {
     let names: Vec<String> = answer.people.iter().map(|q| answer.name(*q)).collect();
     format!("How {} are related", clip(&names.join(", "), 200))
+}
+
+/// The canvas of a PNG export of a `w` × `h` document: `(width, height, scale)` — twice the
+/// size for sharpness, but never more than 8,000 pixels on a side (browsers refuse larger
+/// canvases).
+pub fn png_size(w: f64, h: f64) -> (u32, u32, f64) {
+    let scale = (2.0_f64).min(8000.0 / w.max(h).max(1.0));
+    ((w * scale).ceil() as u32, (h * scale).ceil() as u32, scale)
 }

@@ -4,7 +4,7 @@
 use wikikin_core::{parse_person_input, parse_search, Failure, SearchHit};
 
 /// How many hits a search asks for.
-pub const SEARCH_LIMIT: usize = 8;
+pub const SEARCH_LIMIT: u32 = 8;
 /// Milliseconds a search waits for an answer.
 pub const SEARCH_TIMEOUT_MS: u32 = 15_000;
 /// Milliseconds of quiet typing before a search starts.
