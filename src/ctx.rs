@@ -18,13 +18,14 @@ use wikikin_view::question::lookup_config;
 use wikikin_view::{Answer, Ask, Live};
 
 /// State that lives as long as the page and is not reactive: the entities fetched so far (not
-/// fetched again), the handles that cancel the running crawl and look-up, and which question
-/// is the latest.
+/// fetched again), the handles that cancel the running crawl and the look-ups in progress (by
+/// key), and which question is the latest.
 #[derive(Default)]
 struct PageState {
     store: SharedStore,
     cancel: Option<CancelHandle>,
-    lookup: Option<CancelHandle>,
+    lookups: HashMap<u64, CancelHandle>,
+    next_lookup: u64,
     generation: u64,
 }
 
@@ -65,10 +66,16 @@ impl Ctx {
         }
     }
 
-    /// Cancels the running look-up of chip labels, if any.
-    fn cancel_lookup(self) {
-        if let Some(Some(c)) = self.page.try_update_value(|p| p.lookup.take()) {
-            c.cancel();
+    /// Cancels the running crawl and every look-up: the page is going away.
+    pub fn stop(self) {
+        self.cancel();
+        if let Some(lookups) = self
+            .page
+            .try_update_value(|p| std::mem::take(&mut p.lookups))
+        {
+            for c in lookups.into_values() {
+                c.cancel();
+            }
         }
     }
 
@@ -77,7 +84,8 @@ impl Ctx {
     }
 
     /// Runs the question in the form. A crawl still running is cancelled first, and this one
-    /// waits for the store it gives back.
+    /// waits for the store it gives back. A look-up of chip labels in progress is not cancelled
+    /// (its ids would be asked again): it is small, and this crawl waits for it to end.
     pub fn run(self) {
         let ask = self.ask.get_untracked();
         if let Err(why) = ask.check() {
@@ -85,7 +93,6 @@ impl Ctx {
             return;
         }
         self.cancel();
-        self.cancel_lookup();
         let Some(store) = self.store() else {
             return;
         };
@@ -178,11 +185,16 @@ impl Ctx {
         let Some(store) = self.store() else {
             return;
         };
-        // A newer look-up asks for everything still unlabelled.
-        self.cancel_lookup();
         let cancel = CancelHandle::default();
-        self.page
-            .try_update_value(|p| p.lookup = Some(cancel.clone()));
+        let Some(key) = self.page.try_update_value(|p| {
+            p.next_lookup += 1;
+            p.lookups.insert(p.next_lookup, cancel.clone());
+            p.next_lookup
+        }) else {
+            return;
+        };
+        // Look-ups take the store in turn: one asked while another runs finds what that one
+        // fetched in the store, and asks only for the rest.
         spawn_local(async move {
             let config = lookup_config(wanted, &ask.lang);
             let finished = store
@@ -191,6 +203,7 @@ impl Ctx {
                     (f.store, f.result)
                 })
                 .await;
+            self.page.try_update_value(|p| p.lookups.remove(&key));
             self.chips.try_update(|chips| {
                 for p in &finished.persons {
                     chips.insert(p.id, ChipInfo::of_person(p));

@@ -33,7 +33,7 @@ pub fn Page() -> impl IntoView {
     if from_url.run {
         ctx.run();
     }
-    on_cleanup(move || ctx.cancel());
+    on_cleanup(move || ctx.stop());
 
     view! {
         <header class="top">
