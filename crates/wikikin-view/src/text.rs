@@ -2,7 +2,11 @@
 //! page through `inner_html`, so this is what keeps labels data and never markup) and clipped
 //! to a length.
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values (double- or single-quoted): the five XML
+/// specials become entities, and C0 controls other than tab and newline (not allowed in XML)
+/// become spaces. Everything else, bidirectional marks included, is kept: it is text and cannot
+/// end an element or an attribute. Not idempotent (`&amp;` becomes `&amp;amp;`): raw text is
+/// escaped exactly once, where it enters markup.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
