@@ -20,7 +20,7 @@ if [[ ! -d e2e/node_modules/playwright-core ]]; then
   (cd e2e && npm ci --no-audit --no-fund)
 fi
 
-# The release app, with the benchmark entry points (src/bench_api.rs) exported. It is built into
+# The release app, with the benchmark entry points (src/bench_api.rs, the `bench` feature) exported. It is built into
 # its own directory (target/bench-dist) so that other builds of dist/ cannot change it mid-run;
 # rebuilt when missing, when a source is newer, or with REBUILD=1.
 out=target/bench-dist
@@ -31,8 +31,8 @@ elif [[ -n "$(find src crates/wikikin-core/src crates/wikikin-kinship/src style 
   stale=1
 fi
 if [[ $stale == 1 ]]; then
-  echo "bench: building the release app (trunk build --release --dist $out)" >&2
-  trunk build --release --dist "$out" >&2
+  echo "bench: building the release app (trunk build --release --features bench --dist $out)" >&2
+  trunk build --release --features bench --dist "$out" >&2
 fi
 export BENCH_DIST="$repo/$out"
 

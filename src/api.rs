@@ -4,7 +4,8 @@
 use futures::future::{select, Either};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
-use wikikin_core::{parse_search, search_url, Failure, SearchHit};
+use wikikin_core::{search_url, Failure, SearchHit};
+use wikikin_view::search::{network_failure_words, search_reply, SEARCH_LIMIT, SEARCH_TIMEOUT_MS};
 
 /// What came back for a request.
 #[derive(Clone, Debug)]
@@ -61,32 +62,24 @@ pub async fn get(
 
 fn failure_of(e: &gloo_net::Error, signal: &web_sys::AbortSignal) -> Failure {
     if signal.aborted() {
-        return Failure::Aborted;
+        Failure::Aborted
+    } else {
+        Failure::Network(network_failure_words(&e.to_string()))
     }
-    let words = e.to_string();
-    Failure::Network(
-        if words.contains("Failed to fetch") || words.contains("NetworkError") {
-            "the server could not be reached (offline, refused, or blocked by CORS or this page's security policy)".to_string()
-        } else {
-            words
-        },
-    )
 }
 
-/// Searches people by name (`wbsearchentities`).
+/// Searches people by name (`wbsearchentities`). An aborted search (superseded, or its field
+/// gone) is no hits.
 pub async fn search(
     endpoint: &str,
     text: &str,
     lang: &str,
     abort: &web_sys::AbortController,
 ) -> Result<Vec<SearchHit>, String> {
-    let url = search_url(endpoint, text, lang, 8);
-    match get(&url, abort, 15_000).await {
-        Ok(reply) if reply.status == 200 => parse_search(&reply.body),
-        Ok(reply) => Err(format!("The search answered HTTP {}.", reply.status)),
-        Err(Failure::Aborted) => Ok(Vec::new()),
-        Err(Failure::Timeout) => Err("The search timed out.".into()),
-        Err(Failure::Network(why)) => Err(format!("The search failed: {why}.")),
+    let url = search_url(endpoint, text, lang, SEARCH_LIMIT);
+    match get(&url, abort, SEARCH_TIMEOUT_MS).await {
+        Ok(reply) => search_reply(Ok((reply.status, &reply.body))),
+        Err(failure) => search_reply(Err(failure)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Entry points for the in-browser benchmarks (bench/), exported to JavaScript through
-//! `window.wasmBindings`. Owned by the benchmark work.
+//! `window.wasmBindings`. Only in builds with the `bench` feature (`bash bench/run.sh` builds
+//! one); the production page does not carry them.
 //!
 //! - [`bench_parse`]: our wasm entity parser (`wikikin_core::parse_entities`) on a response body,
 //!   timed inside wasm, with a digest of what it read so the JavaScript side can check that its
@@ -12,10 +13,10 @@
 //! in words, never a panic.
 
 use crate::api::now_ms;
-use crate::draw::{markup, DrawOptions};
-use crate::warm::synthetic_answer;
 use wasm_bindgen::prelude::*;
 use wikikin_core::{parse_entities, Parsed};
+use wikikin_view::synthetic::synthetic_answer;
+use wikikin_view::{detail_for, markup, DrawOptions};
 
 /// What a parse read, as numbers both readers can compute: `[entities, persons with a label,
 /// label characters, family links (P22+P25+P40+P26 ids), dated births + deaths, images,
@@ -85,13 +86,13 @@ pub fn bench_parse(body: &[u8], lang: &str, reps: u32) -> Result<Vec<f64>, JsErr
 /// insert ms, markup bytes, width, height, rows]`; the insert time is 0 when not inserted.
 #[wasm_bindgen]
 pub fn bench_draw(n: u32, seed: u32, insert: bool) -> Result<Vec<f64>, JsError> {
-    let (answer, [t0, t1, t2, t3]) = synthetic_answer(n, seed);
+    let (answer, [t0, t1, t2, t3]) = synthetic_answer(n, seed, &mut now_ms);
     let svg = markup(
         &answer,
         DrawOptions {
             images: true,
             // What the page draws for a tree fitted to the view.
-            detail: crate::draw::detail_for(answer.layout.boxes.len(), 0.0, (0.0, 0.0, 0.0, 0.0)),
+            detail: detail_for(answer.layout.boxes.len(), 0.0, (0.0, 0.0, 0.0, 0.0)),
         },
     );
     let t4 = now_ms();
@@ -125,13 +126,13 @@ pub fn bench_draw(n: u32, seed: u32, insert: bool) -> Result<Vec<f64>, JsError> 
 /// experiments on the DOM side: what costs style, layout and paint).
 #[wasm_bindgen]
 pub fn bench_markup(n: u32, seed: u32) -> String {
-    let (answer, _) = synthetic_answer(n, seed);
+    let (answer, _) = synthetic_answer(n, seed, &mut now_ms);
     markup(
         &answer,
         DrawOptions {
             images: true,
             // What the page draws for a tree fitted to the view.
-            detail: crate::draw::detail_for(answer.layout.boxes.len(), 0.0, (0.0, 0.0, 0.0, 0.0)),
+            detail: detail_for(answer.layout.boxes.len(), 0.0, (0.0, 0.0, 0.0, 0.0)),
         },
     )
 }
@@ -157,7 +158,7 @@ pub fn bench_show(n: u32, seed: u32) -> Result<Vec<f64>, JsError> {
     let ctx = PAGE.with(|p| p.get()).ok_or_else(|| {
         JsError::new("the page has not registered its signals (bench_api::register is not called)")
     })?;
-    let (answer, [t0, t1, t2, t3]) = synthetic_answer(n, seed);
+    let (answer, [t0, t1, t2, t3]) = synthetic_answer(n, seed, &mut now_ms);
     let people = answer.tree.persons.len() as f64;
     let boxes = answer.layout.boxes.len() as f64;
     use leptos::prelude::Set;

@@ -217,19 +217,14 @@ pub async fn run_crawl(
     }
 }
 
-/// Loads a few people (for the chips' labels and years) through the same engine: a crawl that
-/// explores zero degrees from them.
+/// Loads a few people (for the chips' labels and years) through the same engine, with the
+/// crawl `wikikin_view::question::lookup_config` makes.
 pub async fn lookup(
-    ids: Vec<wikikin_core::Qid>,
+    config: CrawlConfig,
     store: Store,
     endpoint: &str,
-    lang: &str,
     cap: usize,
     cancel: CancelHandle,
 ) -> Finished {
-    let mut config = CrawlConfig::explore(ids.clone(), ids);
-    config.max_generations = 0;
-    config.children_fallback = false;
-    config.languages = vec![lang.to_string()];
     run_crawl(config, store, endpoint, cap, 20_000, cancel, |_| {}).await
 }

@@ -1,13 +1,8 @@
 //! Downloads: the tree as a self-contained SVG, as PNG, and the result as JSON.
 
-use crate::answer::Answer;
-use crate::draw::{standalone, Detail, DrawOptions};
 use wasm_bindgen::JsCast;
-
-fn file_stem(a: &Answer) -> String {
-    let ids: Vec<String> = a.people.iter().map(|q| q.to_string()).collect();
-    format!("wikikin-{}", ids.join("-"))
-}
+use wikikin_view::draw::{png_size, standalone, standalone_size};
+use wikikin_view::{Answer, Detail, DrawOptions};
 
 fn blob_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -56,7 +51,7 @@ pub fn svg(a: &Answer) {
             detail: Detail::Full,
         },
     );
-    download_text(&doc, "image/svg+xml", &format!("{}.svg", file_stem(a)));
+    download_text(&doc, "image/svg+xml", &format!("{}.svg", a.file_stem()));
 }
 
 /// The result as JSON.
@@ -64,7 +59,7 @@ pub fn json(a: &Answer) {
     download_text(
         &a.to_json(),
         "application/json",
-        &format!("{}.json", file_stem(a)),
+        &format!("{}.json", a.file_stem()),
     );
 }
 
@@ -78,8 +73,8 @@ pub fn png(a: &Answer) {
             detail: Detail::Full,
         },
     );
-    let (w, h) = (a.layout.width + 48.0, a.layout.height + 48.0);
-    let name = format!("{}.png", file_stem(a));
+    let (w, h) = standalone_size(a);
+    let name = format!("{}.png", a.file_stem());
     wasm_bindgen_futures::spawn_local(async move {
         let _ = render_png(&doc, w, h, &name).await;
     });
@@ -93,14 +88,14 @@ async fn render_png(doc: &str, w: f64, h: f64, name: &str) -> Option<()> {
     wasm_bindgen_futures::JsFuture::from(img.decode())
         .await
         .ok()?;
-    let scale = (2.0_f64).min(8000.0 / w.max(h).max(1.0));
+    let (pw, ph, scale) = png_size(w, h);
     let canvas = document
         .create_element("canvas")
         .ok()?
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .ok()?;
-    canvas.set_width((w * scale).ceil() as u32);
-    canvas.set_height((h * scale).ceil() as u32);
+    canvas.set_width(pw);
+    canvas.set_height(ph);
     let ctx = canvas
         .get_context("2d")
         .ok()??

@@ -2,78 +2,16 @@
 //! group) and the exports (a standalone document with the styles inlined). Every text from the
 //! network is escaped here: labels, descriptions and file names are data, never markup.
 
-use crate::answer::Answer;
+use crate::answer::{layout_options, Answer};
+use crate::detail::Detail;
+use crate::text::{clip, escape};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 use wikikin_core::{entity_page_url, image_url, Person, Qid};
 use wikikin_kinship::PersonBox;
 
 /// The tree's styles: loaded by the page (index.html) and inlined into exported SVG.
-pub const TREE_CSS: &str = include_str!("../style/tree.css");
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Controls other than tab/newline are not allowed in XML.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// At most `max` characters, with an ellipsis when cut.
-pub fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-/// How much of each card to draw. Large trees seen from afar are drawn as bare boxes (text
-/// is unreadable there and costs the browser most of its time); close up, full cards are drawn
-/// only inside a window around the view.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Detail {
-    /// Every card in full.
-    Full,
-    /// Every person as a bare box (still one element carrying `data-qid`).
-    Overview,
-    /// Full cards for the boxes meeting this rectangle of the drawing `(x0, y0, x1, y1)`,
-    /// bare boxes elsewhere.
-    Window(f64, f64, f64, f64),
-}
-
-/// Up to this many people, every card is always drawn in full.
-pub const FULL_DETAIL_MAX: usize = 400;
-/// Below this zoom a large tree is drawn as an overview.
-pub const OVERVIEW_ZOOM: f64 = 0.35;
-
-/// The level of detail for a tree of `people` seen at zoom `k` through the drawing rectangle
-/// `view` (x0, y0, x1, y1). The window is the view grown by one view-size on each side and
-/// snapped to a grid of view-sized cells, so panning redraws only when it crosses a cell.
-pub fn detail_for(people: usize, k: f64, view: (f64, f64, f64, f64)) -> Detail {
-    if people <= FULL_DETAIL_MAX {
-        return Detail::Full;
-    }
-    if k < OVERVIEW_ZOOM {
-        return Detail::Overview;
-    }
-    let (w, h) = ((view.2 - view.0).max(1.0), (view.3 - view.1).max(1.0));
-    let snap = |v: f64, step: f64| (v / step).floor() * step;
-    let x0 = snap(view.0, w) - w;
-    let y0 = snap(view.1, h) - h;
-    Detail::Window(x0, y0, x0 + 3.0 * w, y0 + 3.0 * h)
-}
+pub const TREE_CSS: &str = include_str!("../../../style/tree.css");
 
 /// What to include.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,7 +26,7 @@ pub struct DrawOptions {
 pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
     let mut s = String::with_capacity(answer.layout.boxes.len() * 420 + 1024);
     let l = &answer.layout;
-    let h = crate::answer::layout_options().box_height;
+    let h = layout_options().box_height;
     let _ = write!(
         s,
         "<defs><clipPath id=\"thumb-clip\"><rect x=\"6\" y=\"6\" width=\"40\" height=\"{:.0}\" rx=\"5\"/></clipPath><symbol id=\"ph\" viewBox=\"0 0 40 {:.0}\" width=\"40\" height=\"{:.0}\"><g class=\"placeholder\"><rect width=\"40\" height=\"{:.0}\" rx=\"5\"/><circle cx=\"20\" cy=\"{:.0}\" r=\"7\"/><path d=\"M8 {:.0} q12 -16 24 0\"/></g></symbol></defs>",
@@ -273,13 +211,21 @@ pub fn description(answer: &Answer) -> String {
     d
 }
 
+/// The margin around the drawing in a standalone document, in pixels.
+pub const STANDALONE_PAD: f64 = 24.0;
+
+/// The size of the standalone document of `answer`: the drawing and its margin.
+pub fn standalone_size(answer: &Answer) -> (f64, f64) {
+    (
+        answer.layout.width + 2.0 * STANDALONE_PAD,
+        answer.layout.height + 2.0 * STANDALONE_PAD,
+    )
+}
+
 /// A self-contained SVG document (styles inlined) for export.
 pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
-    let pad = 24.0;
-    let (w, h) = (
-        answer.layout.width + 2.0 * pad,
-        answer.layout.height + 2.0 * pad,
-    );
+    let pad = STANDALONE_PAD;
+    let (w, h) = standalone_size(answer);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\"><title>{}</title><desc>{}</desc><style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#fbfaf7\"/><g transform=\"translate({pad} {pad})\">{}</g></svg>",
         escape(&title(answer)),
@@ -293,4 +239,12 @@ pub fn standalone(answer: &Answer, opts: DrawOptions) -> String {
 pub fn title(answer: &Answer) -> String {
     let names: Vec<String> = answer.people.iter().map(|q| answer.name(*q)).collect();
     format!("How {} are related", clip(&names.join(", "), 200))
+}
+
+/// The canvas of a PNG export of a `w` × `h` document: `(width, height, scale)` — twice the
+/// size for sharpness, but never more than 8,000 pixels on a side (browsers refuse larger
+/// canvases).
+pub fn png_size(w: f64, h: f64) -> (u32, u32, f64) {
+    let scale = (2.0_f64).min(8000.0 / w.max(h).max(1.0));
+    ((w * scale).ceil() as u32, (h * scale).ceil() as u32, scale)
 }

@@ -2,7 +2,9 @@
 //! optional `endpoint`, `cap`, `fetch` and `timeout`. Reading never fails: whatever is malformed
 //! becomes a message in words and a usable form.
 
-use wikikin_core::{parse_endpoint, parse_person_input, FetchMode, Qid, DEFAULT_ENDPOINT};
+use wikikin_core::{
+    parse_endpoint, parse_person_input, CrawlConfig, FetchMode, Qid, DEFAULT_ENDPOINT,
+};
 
 /// At most this many people to relate (each pair is named).
 pub const MAX_PEOPLE: usize = 12;
@@ -14,6 +16,58 @@ pub const DEFAULT_CAP: usize = 6;
 pub const MAX_CAP: usize = 32;
 /// Seconds before a request that gets no answer is given up (and retried once).
 pub const DEFAULT_TIMEOUT_S: u32 = 30;
+
+/// Which list of the question a field edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    People,
+    Roots,
+}
+
+impl Which {
+    /// The field's name in ids and test hooks (`people-input`, `field-roots`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            Which::People => "people",
+            Which::Roots => "roots",
+        }
+    }
+
+    /// How many ids the list holds at most.
+    pub fn max(self) -> usize {
+        match self {
+            Which::People => MAX_PEOPLE,
+            Which::Roots => MAX_ROOTS,
+        }
+    }
+}
+
+/// One classic question, one click away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Preset {
+    pub title: &'static str,
+    pub people: &'static [&'static str],
+    pub roots: &'static [&'static str],
+}
+
+/// The classic questions, one click each.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        title: "Elizabeth II & Prince Philip",
+        people: &["Q9682", "Q80976"],
+        roots: &[],
+    },
+    Preset {
+        title: "Elizabeth II & Philip, down from Victoria and Christian IX",
+        people: &["Q9682", "Q80976"],
+        roots: &["Q9439", "Q151305"],
+    },
+    Preset {
+        title: "Christian IX to Nicholas II and Felipe VI",
+        people: &["Q40787", "Q191045"],
+        roots: &["Q151305"],
+    },
+];
 
 /// One question: who, through which roots, in which language, from which Wikibase.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +116,69 @@ impl Ask {
         Ok(())
     }
 
+    /// The people or the roots.
+    pub fn list(&self, which: Which) -> &[Qid] {
+        match which {
+            Which::People => &self.people,
+            Which::Roots => &self.roots,
+        }
+    }
+
+    fn list_mut(&mut self, which: Which) -> &mut Vec<Qid> {
+        match which {
+            Which::People => &mut self.people,
+            Which::Roots => &mut self.roots,
+        }
+    }
+
+    /// Adds `q` to a list (nothing when it is there already); refuses, in words, when the list
+    /// is full.
+    pub fn add(&mut self, which: Which, q: Qid) -> Result<(), String> {
+        let max = which.max();
+        let list = self.list_mut(which);
+        if list.contains(&q) {
+            Ok(())
+        } else if list.len() >= max {
+            Err(format!("At most {max} here."))
+        } else {
+            list.push(q);
+            Ok(())
+        }
+    }
+
+    /// Removes `q` from a list.
+    pub fn remove(&mut self, which: Which, q: Qid) {
+        self.list_mut(which).retain(|x| *x != q);
+    }
+
+    /// Puts a classic question in the form (its ids are well formed; any that were not would
+    /// be left out).
+    pub fn apply(&mut self, preset: &Preset) {
+        self.people = preset
+            .people
+            .iter()
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        self.roots = preset.roots.iter().filter_map(|s| s.parse().ok()).collect();
+    }
+
+    /// The crawl that answers this question: relate upward, or explore down from the roots.
+    pub fn crawl_config(&self) -> CrawlConfig {
+        let mut config = if self.explores() {
+            CrawlConfig::explore(self.roots.clone(), self.people.clone())
+        } else {
+            CrawlConfig::relate(self.people.clone())
+        };
+        config.fetch = self.fetch;
+        config.languages = vec![self.lang.clone()];
+        config
+    }
+
+    /// The request timeout in milliseconds.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_s.saturating_mul(1000)
+    }
+
     /// The query string that reproduces this question (without the leading `?`).
     pub fn to_query(&self, lang_default: &str) -> String {
         let list = |v: &[Qid]| v.iter().map(Qid::to_string).collect::<Vec<_>>().join(",");
@@ -92,6 +209,38 @@ impl Ask {
         }
         parts.join("&")
     }
+}
+
+/// The crawl that loads a few people (for the chips' labels and years) through the same
+/// engine: one that explores zero degrees from them.
+pub fn lookup_config(ids: Vec<Qid>, lang: &str) -> CrawlConfig {
+    let mut config = CrawlConfig::explore(ids.clone(), ids);
+    config.max_generations = 0;
+    config.children_fallback = false;
+    config.languages = vec![lang.to_string()];
+    config
+}
+
+/// A language typed into the form, or the message refusing it.
+pub fn read_lang(typed: &str) -> Result<String, String> {
+    let v = typed.trim().to_ascii_lowercase();
+    if valid_lang(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "“{}” is not a language code like en or de.",
+            v.chars().take(20).collect::<String>()
+        ))
+    }
+}
+
+/// A cap typed into the form, kept within 1..=[`MAX_CAP`] (`None` when not a number).
+pub fn read_cap(typed: &str) -> Option<usize> {
+    typed
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .map(|c| c.clamp(1, MAX_CAP))
 }
 
 /// A question read from a URL, with what had to be fixed or dropped, in words.

@@ -2,10 +2,12 @@
 //! what failed, and the tree with its layout — all derived once from the core's result.
 
 use crate::question::Ask;
+use crate::text::clip;
 use serde::Serialize;
 use std::collections::HashMap;
 use wikikin_core::{
-    CrawlResult, LevelCount, Outcome, OutcomeKind, Person, PersonFailure, Progress, Qid, Sex,
+    entity_page_url, CrawlResult, LevelCount, Outcome, OutcomeKind, Person, PersonFailure,
+    Progress, Qid, Sex,
 };
 use wikikin_kinship::{
     ancestors_phrase, describe, kinship_all, layout, tree, Layout, LayoutOptions, Limits,
@@ -23,6 +25,44 @@ pub struct Line {
     pub words: String,
     pub through: String,
     pub colour: usize,
+}
+
+impl Line {
+    /// The ancestors' Q-ids, comma-separated (`data-ancestors`).
+    pub fn ancestors_attr(&self) -> String {
+        let ids: Vec<String> = self.rel.ancestors.iter().map(Qid::to_string).collect();
+        ids.join(",")
+    }
+}
+
+/// A link to a person's page on the endpoint, with the person's name as its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonLink {
+    pub qid: Qid,
+    pub href: String,
+    pub name: String,
+}
+
+/// One person of the explore list: reached at a degree, or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReachedRow {
+    pub link: PersonLink,
+    /// `data-degree`: the degree, or empty when not reached.
+    pub degree: String,
+    /// The words after the name (` reached at degree 3`, ` not reached`).
+    pub words: String,
+}
+
+/// What the details card says about one person of the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonDetails {
+    pub name: String,
+    pub description: Option<String>,
+    pub born: Option<String>,
+    pub died: Option<String>,
+    pub href: String,
+    /// `Q9682 on Wikidata`, or `… on the endpoint`.
+    pub link_text: String,
 }
 
 /// Everything shown for a finished (or stopped) crawl.
@@ -141,6 +181,126 @@ impl Answer {
 
     pub fn name(&self, q: Qid) -> String {
         display_name(&self.persons, q)
+    }
+
+    /// A link to `q`'s page on the question's endpoint.
+    pub fn link(&self, q: Qid) -> PersonLink {
+        PersonLink {
+            qid: q,
+            href: entity_page_url(&self.ask.endpoint, q),
+            name: self.name(q),
+        }
+    }
+
+    /// The sentence shown when there is no relationship and no direct line to show, in words
+    /// that say why; `None` when there is something to show.
+    pub fn no_relationship(&self) -> Option<&'static str> {
+        if !(self.lines.is_empty() && self.direct.is_empty()) {
+            return None;
+        }
+        Some(match self.outcome.kind {
+            OutcomeKind::Cancelled => "Cancelled before a common ancestor was found.",
+            OutcomeKind::Failed => "No answer: the crawl failed (see above).",
+            _ if self.ask.explores() && self.reached.iter().any(|(_, d)| d.is_none()) => {
+                "Not every person was reached from the roots within the limits."
+            }
+            _ if self.people.len() < 2 => "Add a second person to name a relationship.",
+            _ => "No common ancestor was found within the limits.",
+        })
+    }
+
+    /// The links to a line's common ancestors, each with the separator written before it
+    /// (``, `, `, ` & ` before the last).
+    pub fn through_links(&self, line: &Line) -> Vec<(&'static str, PersonLink)> {
+        let n = line.rel.ancestors.len();
+        line.rel
+            .ancestors
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let sep = if i == 0 {
+                    ""
+                } else if i + 1 == n {
+                    " & "
+                } else {
+                    ", "
+                };
+                (sep, self.link(*q))
+            })
+            .collect()
+    }
+
+    /// Explore mode: who was reached at which degree (empty when relating).
+    pub fn reached_rows(&self) -> Vec<ReachedRow> {
+        if !self.ask.explores() {
+            return Vec::new();
+        }
+        self.reached
+            .iter()
+            .map(|(q, d)| ReachedRow {
+                link: self.link(*q),
+                degree: d.map(|d| d.to_string()).unwrap_or_default(),
+                words: match d {
+                    Some(d) => format!(" reached at degree {d}"),
+                    None => " not reached".to_string(),
+                },
+            })
+            .collect()
+    }
+
+    /// The ids the server does not have, in words (`None` when there are none).
+    pub fn missing_text(&self) -> Option<String> {
+        (!self.missing.is_empty()).then(|| {
+            let list: Vec<String> = self.missing.iter().map(Qid::to_string).collect();
+            format!(
+                "Not on the server (deleted or never existed): {}",
+                list.join(", ")
+            )
+        })
+    }
+
+    /// The merged items that were followed, in words (`None` when there are none).
+    pub fn redirected_text(&self) -> Option<String> {
+        (!self.redirected.is_empty()).then(|| {
+            let list: Vec<String> = self
+                .redirected
+                .iter()
+                .map(|(f, t)| format!("{f} → {t}"))
+                .collect();
+            format!("Merged items followed: {}", list.join(", "))
+        })
+    }
+
+    /// What the details card shows for `q` (its name and link even when not loaded).
+    pub fn details(&self, q: Qid) -> PersonDetails {
+        let p = self.persons.get(&q);
+        PersonDetails {
+            name: clip(&self.name(q), 200),
+            description: p
+                .and_then(|p| p.description.as_deref())
+                .map(|d| clip(d, 300)),
+            born: p
+                .and_then(|p| p.birth.as_ref())
+                .map(|d| format!("Born {d}")),
+            died: p
+                .and_then(|p| p.death.as_ref())
+                .map(|d| format!("Died {d}")),
+            href: entity_page_url(&self.ask.endpoint, q),
+            link_text: format!(
+                "{q} on {}",
+                if self.ask.is_default_endpoint() {
+                    "Wikidata"
+                } else {
+                    "the endpoint"
+                }
+            ),
+        }
+    }
+
+    /// The file name of the downloads, without the extension (`wikikin-Q9682-Q80976`).
+    pub fn file_stem(&self) -> String {
+        let ids: Vec<String> = self.people.iter().map(|q| q.to_string()).collect();
+        format!("wikikin-{}", ids.join("-"))
     }
 
     pub fn succeeded(&self) -> bool {

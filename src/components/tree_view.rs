@@ -1,71 +1,44 @@
 //! The tree on the page: the drawing from `draw`, pan (drag), zoom (wheel, buttons, keyboard),
 //! fit to view, details on hover/focus, and the export buttons.
 
-use crate::{draw, export, use_ctx};
+use crate::components::Details;
+use crate::{export, use_ctx};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use wikikin_core::{entity_page_url, Qid};
+use wikikin_core::Qid;
+use wikikin_view::draw::{description, title};
+use wikikin_view::viewport::{starts_drag, View, DEFAULT_SIZE, ZOOM_IN, ZOOM_OUT};
+use wikikin_view::{detail_for, markup, DrawOptions};
 
-/// Pan and zoom: `translate(x y) scale(k)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct View {
-    x: f64,
-    y: f64,
-    k: f64,
-}
-
-const MIN_ZOOM: f64 = 0.002;
-const MAX_ZOOM: f64 = 4.0;
-
+/// The SVG element's size on screen, in CSS pixels (at least 1 × 1).
 fn svg_size(svg: &web_sys::Element) -> (f64, f64) {
     let r = svg.get_bounding_client_rect();
     (r.width().max(1.0), r.height().max(1.0))
 }
 
-/// The view that shows the whole drawing, centred, at most at natural size.
-fn fit(svg: Option<&web_sys::Element>, width: f64, height: f64) -> View {
-    let (cw, ch) = svg.map(svg_size).unwrap_or((1000.0, 700.0));
-    let pad = 24.0;
-    let k = ((cw - 2.0 * pad) / width.max(1.0))
-        .min((ch - 2.0 * pad) / height.max(1.0))
-        .clamp(MIN_ZOOM, 1.0);
-    View {
-        x: (cw - width * k) / 2.0,
-        y: (ch - height * k) / 2.0,
-        k,
-    }
-}
-
-/// Zooms by `factor` about the point `(px, py)` of the SVG.
-fn zoom_about(v: View, factor: f64, px: f64, py: f64) -> View {
-    let k = (v.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-    let f = k / v.k;
-    View {
-        x: px - (px - v.x) * f,
-        y: py - (py - v.y) * f,
-        k,
-    }
-}
-
+/// The person under an event's target: the nearest element with `data-qid`.
 fn qid_at(target: Option<web_sys::EventTarget>) -> Option<Qid> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let holder = el.closest("[data-qid]").ok()??;
     holder.get_attribute("data-qid")?.parse().ok()
 }
 
+/// The drawing with pan (drag), zoom (wheel, buttons, keyboard), fit, details and exports.
 #[component]
 pub fn TreeView() -> impl IntoView {
     let ctx = use_ctx();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let view_state = RwSignal::new(View {
-        x: 0.0,
-        y: 0.0,
-        k: 1.0,
-    });
+    let view_state = RwSignal::new(View::default());
     // (pointer x, pointer y, moved far enough to be a drag)
     let drag: StoredValue<Option<(f64, f64, bool)>> = StoredValue::new(None);
     let dragged = StoredValue::new(false);
+    let size = move || {
+        svg_ref
+            .get_untracked()
+            .map(|s| svg_size(&s))
+            .unwrap_or(DEFAULT_SIZE)
+    };
 
     // The level of detail follows the zoom and, close up on a large tree, the part in view;
     // the markup is rebuilt only when that changes (not on every pan frame).
@@ -73,7 +46,7 @@ pub fn TreeView() -> impl IntoView {
     // below, after the first render): drawing it first at the old view would draw it twice.
     let fitted_for = StoredValue::new(0usize);
     let detail = Memo::new(move |_| {
-        let (people, size, id) = ctx.answer.with(|a| {
+        let (people, drawing, id) = ctx.answer.with(|a| {
             a.as_ref()
                 .map(|a| {
                     let id = Arc::as_ptr(a) as usize;
@@ -81,24 +54,21 @@ pub fn TreeView() -> impl IntoView {
                 })
                 .unwrap_or((0, (0.0, 0.0), 0))
         });
-        let svg = svg_ref.get_untracked();
+        let size = size();
         let mut v = view_state.get();
         if id != 0 && id != fitted_for.get_value() {
-            v = fit(svg.as_ref().map(|s| s.as_ref()), size.0, size.1);
+            v = View::fit(size, drawing.0, drawing.1);
         }
-        let (cw, ch) = svg.map(|s| svg_size(&s)).unwrap_or((1000.0, 700.0));
-        let k = v.k.max(MIN_ZOOM);
-        let view = (-v.x / k, -v.y / k, (cw - v.x) / k, (ch - v.y) / k);
-        draw::detail_for(people, k, view)
+        detail_for(people, v.k, v.visible(size))
     });
-    let markup = Memo::new(move |_| {
+    let drawing = Memo::new(move |_| {
         let detail = detail.get();
         ctx.answer
             .with(|a| {
                 a.as_ref().map(|a| {
-                    draw::markup(
+                    markup(
                         a,
-                        draw::DrawOptions {
+                        DrawOptions {
                             images: true,
                             detail,
                         },
@@ -107,23 +77,24 @@ pub fn TreeView() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let title = move || {
+    let tree_title = move || {
         ctx.answer
-            .with(|a| a.as_ref().map(|a| draw::title(a)))
+            .with(|a| a.as_ref().map(|a| title(a)))
             .unwrap_or_else(|| "Family tree".into())
     };
     let desc = move || {
         ctx.answer
-            .with(|a| a.as_ref().map(|a| draw::description(a)))
+            .with(|a| a.as_ref().map(|a| description(a)))
             .unwrap_or_else(|| "Nothing drawn yet: ask a question.".into())
     };
+    let fitted = move || {
+        ctx.answer
+            .with_untracked(|a| a.as_ref().map(|a| (a.layout.width, a.layout.height)))
+            .map(|(w, h)| View::fit(size(), w, h))
+    };
     let fit_now = move || {
-        let size = ctx
-            .answer
-            .with_untracked(|a| a.as_ref().map(|a| (a.layout.width, a.layout.height)));
-        if let Some((w, h)) = size {
-            let svg = svg_ref.get_untracked();
-            view_state.set(fit(svg.as_ref().map(|s| s.as_ref()), w, h));
+        if let Some(v) = fitted() {
+            view_state.set(v);
         }
     };
     // A new drawing is fitted to the view.
@@ -135,11 +106,8 @@ pub fn TreeView() -> impl IntoView {
         fitted_for.set_value(id);
     });
     let zoom_centre = move |factor: f64| {
-        let (cw, ch) = svg_ref
-            .get_untracked()
-            .map(|s| svg_size(&s))
-            .unwrap_or((1000.0, 700.0));
-        view_state.update(|v| *v = zoom_about(*v, factor, cw / 2.0, ch / 2.0));
+        let (cw, ch) = size();
+        view_state.update(|v| *v = v.zoom_about(factor, cw / 2.0, ch / 2.0));
     };
 
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
@@ -155,7 +123,7 @@ pub fn TreeView() -> impl IntoView {
         };
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
         let (dx, dy) = (x - x0, y - y0);
-        if !moving && dx.abs() + dy.abs() < 4.0 {
+        if !moving && !starts_drag(dx, dy) {
             return;
         }
         if !moving {
@@ -187,44 +155,15 @@ pub fn TreeView() -> impl IntoView {
             ev.client_x() as f64 - r.left(),
             ev.client_y() as f64 - r.top(),
         );
-        let factor = (-ev.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
-        view_state.update(|v| *v = zoom_about(*v, factor, px, py));
+        let factor = View::wheel_factor(ev.delta_y());
+        view_state.update(|v| *v = v.zoom_about(factor, px, py));
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let step = 60.0;
-        let handled = match ev.key().as_str() {
-            "+" | "=" => {
-                zoom_centre(1.25);
-                true
-            }
-            "-" | "_" => {
-                zoom_centre(0.8);
-                true
-            }
-            "0" => {
-                fit_now();
-                true
-            }
-            "ArrowLeft" => {
-                view_state.update(|v| v.x += step);
-                true
-            }
-            "ArrowRight" => {
-                view_state.update(|v| v.x -= step);
-                true
-            }
-            "ArrowUp" => {
-                view_state.update(|v| v.y += step);
-                true
-            }
-            "ArrowDown" => {
-                view_state.update(|v| v.y -= step);
-                true
-            }
-            _ => false,
-        };
-        if handled {
+        let key = ev.key();
+        let fit = if key == "0" { fitted() } else { None };
+        if let Some(next) = view_state.get_untracked().on_key(&key, size(), fit) {
             ev.prevent_default();
+            view_state.set(next);
         }
     };
     // A click at the end of a drag does not open the person.
@@ -244,42 +183,16 @@ pub fn TreeView() -> impl IntoView {
             ctx.selected.set(Some(q));
         }
     };
-    let transform = move || {
-        let v = view_state.get();
-        format!("translate({:.2} {:.2}) scale({:.4})", v.x, v.y, v.k)
-    };
+    let transform = move || view_state.get().transform();
     let has_tree = move || {
         ctx.answer
             .with(|a| a.as_ref().is_some_and(|a| !a.layout.boxes.is_empty()))
     };
-    let details = move || {
-        let q = ctx.selected.get()?;
-        ctx.answer.with(|a| {
-            let a = a.as_ref()?;
-            let p = a.persons.get(&q);
-            let born = p.and_then(|p| p.birth.as_ref()).map(|d| format!("Born {d}"));
-            let died = p.and_then(|p| p.death.as_ref()).map(|d| format!("Died {d}"));
-            let description = p
-                .and_then(|p| p.description.as_deref())
-                .map(|d| draw::clip(d, 300));
-            Some(view! {
-                <aside class="details" data-testid="details" aria-live="polite">
-                    <h3>{draw::clip(&a.name(q), 200)}</h3>
-                    {description.map(|d| view! { <p>{d}</p> })}
-                    {born.map(|b| view! { <p>{b}</p> })}
-                    {died.map(|d| view! { <p>{d}</p> })}
-                    <p><a href=entity_page_url(&a.ask.endpoint, q) target="_blank" rel="noopener noreferrer">
-                        {format!("{q} on {}", if a.ask.is_default_endpoint() { "Wikidata" } else { "the endpoint" })}
-                    </a></p>
-                </aside>
-            })
-        })
-    };
     let export_disabled = move || !has_tree();
     view! {
         <div class="toolbar" role="toolbar" aria-label="Tree controls">
-            <button type="button" class="btn" aria-label="Zoom in" data-testid="zoom-in" on:click=move |_| zoom_centre(1.25)>"+"</button>
-            <button type="button" class="btn" aria-label="Zoom out" data-testid="zoom-out" on:click=move |_| zoom_centre(0.8)>"−"</button>
+            <button type="button" class="btn" aria-label="Zoom in" data-testid="zoom-in" on:click=move |_| zoom_centre(ZOOM_IN)>"+"</button>
+            <button type="button" class="btn" aria-label="Zoom out" data-testid="zoom-out" on:click=move |_| zoom_centre(ZOOM_OUT)>"−"</button>
             <button type="button" class="btn" data-testid="fit" on:click=move |_| fit_now()>"Fit"</button>
             <span class="spacer"></span>
             <span class="hint">"Export:"</span>
@@ -297,14 +210,14 @@ pub fn TreeView() -> impl IntoView {
                 on:pointerup=end_drag on:pointercancel=end_drag
                 on:wheel=on_wheel on:keydown=on_keydown on:click=on_click
                 on:pointerover=on_over on:focusin=on_focusin>
-                <title id="tree-title">{title}</title>
+                <title id="tree-title">{tree_title}</title>
                 <desc id="tree-desc">{desc}</desc>
-                <g class="viewport" data-testid="viewport" transform=transform inner_html=move || markup.get()></g>
+                <g class="viewport" data-testid="viewport" transform=transform inner_html=move || drawing.get()></g>
             </svg>
             {move || (!has_tree()).then(|| view! {
                 <p class="empty">"The family tree appears here. Pick a classic question, or add people and press “Find the relationship”. Drag to pan, wheel or +/− to zoom."</p>
             })}
-            {details}
+            <Details/>
         </div>
     }
 }
