@@ -166,8 +166,14 @@ impl Ctx {
                 }
             });
             self.answer.set(Some(Arc::new(answer)));
-            self.live
-                .update(|l| l.finish(&outcome.kind, progress, started + elapsed, &outcome.message));
+            self.live.update(|l| {
+                l.finish(
+                    &outcome.kind(),
+                    progress,
+                    started + elapsed,
+                    &outcome.to_string(),
+                )
+            });
             self.page.try_update_value(|p| p.cancel = None);
         });
     }

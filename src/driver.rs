@@ -11,9 +11,7 @@ use gloo_timers::future::TimeoutFuture;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use wikikin_core::{
-    Crawl, CrawlConfig, CrawlResult, Failure, Outcome, OutcomeKind, Progress, RequestId, Store,
-};
+use wikikin_core::{Crawl, CrawlConfig, CrawlResult, Failure, Outcome, Progress, RequestId, Store};
 
 /// Cancels a crawl: every request in flight is aborted (`AbortController`) and the crawl ends as
 /// cancelled. Cheap to clone; all clones cancel the same crawl.
@@ -204,10 +202,7 @@ pub async fn run_crawl(
         }
     }
     let progress = crawl.progress();
-    let outcome = crawl.outcome().unwrap_or(Outcome {
-        kind: OutcomeKind::Failed,
-        message: "The crawl stopped with nothing left to fetch and no answer.".into(),
-    });
+    let outcome = crawl.outcome().unwrap_or(Outcome::Stalled);
     let result = crawl.result();
     Finished {
         outcome,

@@ -45,7 +45,7 @@ async fn driver_relates_elizabeth_and_philip_through_real_fetch() {
         },
     )
     .await;
-    assert!(succeeded(outcome.kind), "{}", outcome.message);
+    assert!(succeeded(outcome.kind()), "{}", outcome.to_string());
     assert!(
         updates.get() > 3,
         "progress was reported ({})",
@@ -123,10 +123,10 @@ async fn driver_cancel_mid_crawl_ends_cancelled_and_stops_requests() {
     )
     .await;
     assert_eq!(
-        finished.outcome.kind,
+        finished.outcome.kind(),
         OutcomeKind::Cancelled,
         "{}",
-        finished.outcome.message
+        finished.outcome
     );
     assert!(cancel.is_cancelled());
     let at = cancelled_at.get().expect("cancelled by the other task");
@@ -183,10 +183,10 @@ async fn driver_cancel_from_the_progress_callback_ends_cancelled() {
     })
     .await;
     assert_eq!(
-        finished.outcome.kind,
+        finished.outcome.kind(),
         OutcomeKind::Cancelled,
         "{}",
-        finished.outcome.message
+        finished.outcome
     );
     let at = cancelled_at.get().expect("cancelled from the callback");
     assert_eq!(
@@ -202,7 +202,7 @@ async fn driver_cancelled_before_start_makes_no_request() {
     cancel.cancel();
     let before = replica_requests(ep).await;
     let finished = run_crawl(relate_config(), Store::new(), ep, 6, 30_000, cancel, |_| {}).await;
-    assert_eq!(finished.outcome.kind, OutcomeKind::Cancelled);
+    assert_eq!(finished.outcome.kind(), OutcomeKind::Cancelled);
     assert_eq!(finished.progress.requests, 0);
     assert_eq!(replica_requests(ep).await, before);
 }
@@ -220,7 +220,11 @@ async fn driver_reusing_the_store_makes_zero_requests() {
         |_| {},
     )
     .await;
-    assert!(succeeded(first.outcome.kind), "{}", first.outcome.message);
+    assert!(
+        succeeded(first.outcome.kind()),
+        "{}",
+        first.outcome.to_string()
+    );
     assert!(first.store.len() > 50);
     let before = replica_requests(ep).await;
     let Finished {
@@ -239,7 +243,11 @@ async fn driver_reusing_the_store_makes_zero_requests() {
     )
     .await;
     let after = replica_requests(ep).await;
-    assert!(succeeded(second.outcome.kind), "{}", second.outcome.message);
+    assert!(
+        succeeded(second.outcome.kind()),
+        "{}",
+        second.outcome.to_string()
+    );
     assert_eq!(second.progress.requests, 0, "{:?}", second.progress);
     assert_eq!(
         after, before,
@@ -277,19 +285,19 @@ async fn driver_reports_an_unreachable_endpoint_in_words() {
     )
     .await;
     assert_eq!(
-        finished.outcome.kind,
+        finished.outcome.kind(),
         OutcomeKind::Failed,
         "{}",
-        finished.outcome.message
+        finished.outcome
     );
-    assert!(!finished.outcome.message.is_empty());
+    assert!(!finished.outcome.to_string().is_empty());
     assert!(!finished.result.failures.is_empty());
     assert!(
         finished
             .result
             .failures
             .iter()
-            .all(|f| f.message.contains("could not be reached")),
+            .all(|f| f.to_string().contains("could not be reached")),
         "{:?}",
         finished.result.failures
     );
@@ -334,7 +342,11 @@ async fn driver_explore_on_a_reused_store_answers_like_a_fresh_crawl() {
         .await
     };
     let fresh = run(explore(&["Q9439", "Q151305"]), Store::new()).await;
-    assert!(succeeded(fresh.outcome.kind), "{}", fresh.outcome.message);
+    assert!(
+        succeeded(fresh.outcome.kind()),
+        "{}",
+        fresh.outcome.to_string()
+    );
     let (reached, _) = explore_key(&fresh.result);
     assert_eq!(
         reached,
@@ -343,9 +355,17 @@ async fn driver_explore_on_a_reused_store_answers_like_a_fresh_crawl() {
     );
 
     let first = run(explore(&["Q9439"]), Store::new()).await;
-    assert!(succeeded(first.outcome.kind), "{}", first.outcome.message);
+    assert!(
+        succeeded(first.outcome.kind()),
+        "{}",
+        first.outcome.to_string()
+    );
     let again = run(explore(&["Q9439", "Q151305"]), first.store).await;
-    assert!(succeeded(again.outcome.kind), "{}", again.outcome.message);
+    assert!(
+        succeeded(again.outcome.kind()),
+        "{}",
+        again.outcome.to_string()
+    );
     assert_eq!(
         explore_key(&again.result),
         explore_key(&fresh.result),
@@ -402,7 +422,7 @@ async fn the_shared_store_is_lent_in_turn_and_comes_back_full() {
                         |_| {},
                     )
                     .await;
-                    (f.store, (held, f.progress.requests, f.outcome.kind))
+                    (f.store, (held, f.progress.requests, f.outcome.kind()))
                 })
                 .await
         }

@@ -14,7 +14,7 @@ pub fn Troubles(answer: Arc<Answer>) -> impl IntoView {
             <h2>"Could not load"</h2>
             <ul class="failures" data-testid="failures">
                 {a.failures.iter().map(|f| view! {
-                    <li data-qid=f.id.to_string()><PersonLink link=a.link(f.id)/> ": " {f.message.clone()}</li>
+                    <li data-qid=f.id.to_string()><PersonLink link=a.link(f.id)/> ": " {f.to_string()}</li>
                 }).collect_view()}
             </ul>
         }

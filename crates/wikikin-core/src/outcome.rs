@@ -145,13 +145,16 @@ pub enum Outcome {
         ending: Ending,
         failed: usize,
     },
+    /// The driver found nothing left to fetch while the crawl had no answer (should not
+    /// happen; said in words rather than waited on forever).
+    Stalled,
 }
 
 impl Outcome {
     /// The outcome in one word.
     pub fn kind(&self) -> OutcomeKind {
         match self {
-            Outcome::Invalid(_) | Outcome::PeopleLost(_) => OutcomeKind::Failed,
+            Outcome::Invalid(_) | Outcome::PeopleLost(_) | Outcome::Stalled => OutcomeKind::Failed,
             Outcome::Cancelled => OutcomeKind::Cancelled,
             Outcome::Ended { ending, .. } => match ending {
                 Ending::Relate(RelateEnd::EntityLimit { .. })

@@ -97,6 +97,9 @@ impl fmt::Display for Outcome {
         match self {
             Outcome::Invalid(why) => why.fmt(f),
             Outcome::Cancelled => f.write_str("Cancelled."),
+            Outcome::Stalled => {
+                f.write_str("The crawl stopped with nothing left to fetch and no answer.")
+            }
             Outcome::PeopleLost(lost) => {
                 let words: Vec<String> = lost.iter().map(PersonFailure::to_string).collect();
                 f.write_str(&words.join("; "))

@@ -6,13 +6,15 @@ use crate::text::clip;
 use serde::Serialize;
 use std::collections::HashMap;
 use wikikin_core::{
-    entity_page_url, CrawlResult, LevelCount, Outcome, OutcomeKind, Person, PersonFailure,
-    Progress, Qid, Sex,
+    entity_page_url, Connection, CrawlResult, KinshipProblem, LevelCount, Outcome, OutcomeKind,
+    Person, PersonFailure, Progress, Qid, Relationship, Sex,
 };
-use wikikin_kinship::{
-    ancestors_phrase, describe, kinship_all, layout, tree, Layout, LayoutOptions, Limits,
-    Relationship, Tree,
-};
+use wikikin_kinship::{ancestors_phrase, describe, layout, LayoutOptions};
+
+/// The tree drawn, with Wikidata ids.
+pub type Tree = wikikin_kinship::Tree<Qid>;
+/// Its layout.
+pub type Layout = wikikin_kinship::Layout<Qid>;
 
 /// How many colours the relationships cycle through (see `style/tree.css`).
 pub const COLOURS: usize = 8;
@@ -32,6 +34,34 @@ impl Line {
     pub fn ancestors_attr(&self) -> String {
         let ids: Vec<String> = self.rel.ancestors.iter().map(Qid::to_string).collect();
         ids.join(",")
+    }
+}
+
+/// One connection through marriage, in words, with its hooks.
+#[derive(Clone, Debug, Serialize)]
+pub struct ConnLine {
+    #[serde(flatten)]
+    pub conn: Connection,
+    /// Who it is about: what `b` is to `a`.
+    pub a: Qid,
+    pub b: Qid,
+    /// The single English term where there is one (`daughter-in-law`), else empty.
+    pub term: String,
+    pub words: String,
+    pub colour: usize,
+}
+
+impl ConnLine {
+    /// `data-path`: the Q-ids from a to b, comma-separated.
+    pub fn path_attr(&self) -> String {
+        let ids: Vec<String> = self.conn.path.iter().map(Qid::to_string).collect();
+        ids.join(",")
+    }
+
+    /// `data-links`: `parent`, `child` or `spouse` per step from a, comma-separated.
+    pub fn links_attr(&self) -> String {
+        let steps: Vec<&str> = self.conn.steps.iter().map(|s| s.as_str()).collect();
+        steps.join(",")
     }
 }
 
@@ -74,13 +104,22 @@ pub struct Answer {
     pub roots: Vec<Qid>,
     pub persons: HashMap<Qid, Person>,
     pub lines: Vec<Line>,
+    /// Connections through marriage (relating two people), after the relationships.
+    pub conns: Vec<ConnLine>,
+    /// How far the connection search looked, in words (`None` when it did not run).
+    pub conn_searched: Option<String>,
     pub direct: Vec<String>,
     pub levels: Vec<LevelCount>,
     pub reached: Vec<(Qid, Option<u32>)>,
     pub failures: Vec<PersonFailure>,
     pub missing: Vec<Qid>,
     pub redirected: Vec<(Qid, Qid)>,
+    /// Problems in the data (conflicting parents, cycles), in words, each once.
     pub problems: Vec<String>,
+    /// Where the searches stopped (a limit is not a problem in the data), in words, with names.
+    pub limits: Vec<String>,
+    /// Where the query service could not answer and entity JSON was read instead, in words.
+    pub fallbacks: Vec<String>,
     pub tree: Tree,
     pub layout: Layout,
     pub progress: Progress,
@@ -119,17 +158,8 @@ impl Answer {
         } else {
             (Vec::new(), result.people.clone())
         };
-        // Explore mode loads the lines down from the roots; the relationships among the people
-        // are then found on what was loaded.
-        let (rels, mut problems_k) = if explores {
-            let k = kinship_all(&result.graph, &people, &Limits::default());
-            (k.relationships, k.problems)
-        } else {
-            (
-                result.relationships.clone(),
-                result.kinship_problems.clone(),
-            )
-        };
+        // The core found the relationships (and connections) the same way for every question.
+        let rels = result.relationships.clone();
         let lines: Vec<Line> = rels
             .iter()
             .enumerate()
@@ -154,9 +184,38 @@ impl Answer {
             })
             .collect();
         let mut problems: Vec<String> = result.problems.iter().map(|p| p.describe(name)).collect();
-        problems.extend(problems_k.drain(..).map(|p| p.to_string()));
         problems.dedup();
-        let drawn = tree(&result.graph, &rels, &roots, &people);
+        let limits: Vec<String> = result
+            .kinship_problems
+            .iter()
+            .map(|p| limit_words(p, &name))
+            .collect();
+        let conns: Vec<ConnLine> = result
+            .connections
+            .iter()
+            .flat_map(|c| c.found.iter().map(move |f| (c.a, c.b, f)))
+            .enumerate()
+            .map(|(k, (a, b, c))| ConnLine {
+                conn: c.clone(),
+                a,
+                b,
+                term: wikikin_kinship::connection_term(&result.graph, c)
+                    .unwrap_or_default()
+                    .to_string(),
+                words: wikikin_kinship::describe_connection(&result.graph, c, &name),
+                colour: (lines.len() + k) % COLOURS,
+            })
+            .collect();
+        let conn_searched = result.connections.as_ref().map(|c| {
+            format!(
+                "Connections through marriage were searched up to {} links between {} and {}.",
+                c.searched_links,
+                name(c.a),
+                name(c.b)
+            )
+        });
+        let fallbacks = result.fallbacks.iter().map(|f| f.to_string()).collect();
+        let drawn = result.tree.clone();
         let geometry = layout(&drawn, &layout_options());
         Answer {
             ask,
@@ -171,6 +230,10 @@ impl Answer {
             missing: result.missing.clone(),
             redirected: result.redirected.clone(),
             problems,
+            limits,
+            fallbacks,
+            conns,
+            conn_searched,
             tree: drawn,
             layout: geometry,
             progress,
@@ -195,17 +258,21 @@ impl Answer {
     /// The sentence shown when there is no relationship and no direct line to show, in words
     /// that say why; `None` when there is something to show.
     pub fn no_relationship(&self) -> Option<&'static str> {
-        if !(self.lines.is_empty() && self.direct.is_empty()) {
+        let cancelled = self.outcome.kind() == OutcomeKind::Cancelled;
+        let nothing = self.lines.is_empty() && self.direct.is_empty() && self.conns.is_empty();
+        if !(cancelled || nothing) {
             return None;
         }
-        Some(match self.outcome.kind {
+        Some(match self.outcome.kind() {
             OutcomeKind::Cancelled => "Cancelled before a common ancestor was found.",
             OutcomeKind::Failed => "No answer: the crawl failed (see above).",
             _ if self.ask.explores() && self.reached.iter().any(|(_, d)| d.is_none()) => {
                 "Not every person was reached from the roots within the limits."
             }
             _ if self.people.len() < 2 => "Add a second person to name a relationship.",
-            _ => "No common ancestor was found within the limits.",
+            _ => {
+                "No common ancestor and no connection through marriage was found within the limits."
+            }
         })
     }
 
@@ -304,10 +371,7 @@ impl Answer {
     }
 
     pub fn succeeded(&self) -> bool {
-        matches!(
-            self.outcome.kind,
-            OutcomeKind::Done | OutcomeKind::LimitReached(_)
-        )
+        self.outcome.answered()
     }
 
     /// The result as JSON for the export button.
@@ -316,11 +380,12 @@ impl Answer {
         struct Export<'a> {
             question: String,
             endpoint: &'a str,
-            outcome: &'a str,
+            outcome: String,
             relationships: &'a [Line],
+            connections: &'a [ConnLine],
             direct_ancestors: &'a [String],
             reached: Vec<(Qid, Option<u32>)>,
-            failures: Vec<(Qid, &'a str)>,
+            failures: Vec<(Qid, String)>,
             problems: &'a [String],
             persons: Vec<&'a Person>,
             tree: &'a Tree,
@@ -330,20 +395,42 @@ impl Answer {
         let export = Export {
             question: self.ask.to_query(""),
             endpoint: &self.ask.endpoint,
-            outcome: &self.outcome.message,
+            outcome: self.outcome.to_string(),
             relationships: &self.lines,
+            connections: &self.conns,
             direct_ancestors: &self.direct,
             reached: self.reached.clone(),
             failures: self
                 .failures
                 .iter()
-                .map(|f| (f.id, f.message.as_str()))
+                .map(|f| (f.id, f.to_string()))
                 .collect(),
             problems: &self.problems,
             persons,
             tree: &self.tree,
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Where a search stopped, in words with names (a search limit, not a problem in the data).
+pub fn limit_words(p: &KinshipProblem, name: &dyn Fn(Qid) -> String) -> String {
+    match p {
+        KinshipProblem::GenerationLimit {
+            person,
+            generations,
+        } => format!(
+            "Ancestors of {} were searched up to {generations} generations; older ones were not.",
+            name(*person)
+        ),
+        KinshipProblem::AncestorLimit { person, ancestors } => format!(
+            "The search kept {ancestors} ancestors of {}; the rest were not searched.",
+            name(*person)
+        ),
+        KinshipProblem::OwnAncestors { people } => {
+            let names: Vec<String> = people.iter().map(|q| name(*q)).collect();
+            format!("{} would each be their own ancestor.", names.join(", "))
+        }
     }
 }
 

@@ -47,15 +47,21 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         }
         let d = path_of(&e.points);
         base.push_str(&d);
-        let rels = answer
+        // The colours of the relationships and then of the connections using this line.
+        let colours: Vec<usize> = answer
             .tree
             .edges
             .get(e.edge)
-            .map(|t| t.rels.as_slice())
-            .unwrap_or(&[]);
-        let n = rels.len() as i64;
-        for (k, r) in rels.iter().enumerate() {
-            let colour = answer.lines.get(*r).map(|l| l.colour).unwrap_or(0);
+            .map(|t| {
+                let rels = t.rels.iter().filter_map(|r| answer.lines.get(*r));
+                let conns = t.conns.iter().filter_map(|c| answer.conns.get(*c));
+                rels.map(|l| l.colour)
+                    .chain(conns.map(|c| c.colour))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let n = colours.len() as i64;
+        for (k, colour) in colours.into_iter().enumerate() {
             let offset = 2 * k as i64 - (n - 1); // in half-steps of 2 px
             coloured.entry((colour, offset)).or_default().push_str(&d);
         }
@@ -68,7 +74,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
             offset * 2
         );
     }
-    let boxes: HashMap<Qid, &PersonBox> = l.boxes.iter().map(|b| (b.qid, b)).collect();
+    let boxes: HashMap<Qid, &PersonBox<Qid>> = l.boxes.iter().map(|b| (b.id, b)).collect();
     let mut couples = String::new();
     for j in &l.joins {
         let Some((a, Some(b))) = answer.tree.couples.get(j.couple).copied() else {
@@ -100,15 +106,15 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         .flat_map(|l| l.rel.ancestors.iter().copied())
         .collect();
     for b in &l.boxes {
-        let person = answer.persons.get(&b.qid);
+        let person = answer.persons.get(&b.id);
         let mut class = String::from("person");
-        if asked.contains(&b.qid) {
+        if asked.contains(&b.id) {
             class.push_str(" asked");
         }
-        if roots.contains(&b.qid) {
+        if roots.contains(&b.id) {
             class.push_str(" root");
         }
-        if ancestors.contains(&b.qid) {
+        if ancestors.contains(&b.id) {
             class.push_str(" ancestor");
         }
         if person.is_none() {
@@ -125,7 +131,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
             card(
                 &mut s,
                 answer,
-                b.qid,
+                b.id,
                 person,
                 &class,
                 (b.x, b.y, b.w, b.h),
@@ -135,7 +141,7 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
             let _ = write!(
                 s,
                 "<rect class=\"{class} card\" data-qid=\"{}\" x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"8\"/>",
-                b.qid, b.x, b.y, b.w, b.h
+                b.id, b.x, b.y, b.w, b.h
             );
         }
     }

@@ -64,7 +64,7 @@ fn one_card_per_person_with_classes_links_and_words() {
 #[test]
 fn portraits_only_when_asked_for() {
     let mut a = royal_answer();
-    let q = a.layout.boxes[0].qid;
+    let q = a.layout.boxes[0].id;
     if let Some(p) = a.persons.get_mut(&q) {
         p.image = Some("Portrait of \"x\" & y.jpg".into());
     }
@@ -198,15 +198,15 @@ fn an_overview_draws_bare_boxes_and_a_window_full_cards_inside_it() {
     let full_cards = some.matches("<g class=\"person").count();
     assert!(full_cards >= 1 && full_cards < n, "{full_cards} of {n}");
     assert!(
-        some.contains(&format!("<g class=\"person root\" data-qid=\"{}\"", b.qid))
-            || some.contains(&format!("data-qid=\"{}\" transform", b.qid))
+        some.contains(&format!("<g class=\"person root\" data-qid=\"{}\"", b.id))
+            || some.contains(&format!("data-qid=\"{}\" transform", b.id))
     );
 }
 
 #[test]
 fn unloaded_people_are_marked_and_named_by_id() {
     let mut a = royal_answer();
-    let q: Qid = a.layout.boxes[0].qid;
+    let q: Qid = a.layout.boxes[0].id;
     a.persons.remove(&q);
     let svg = markup(&a, FULL);
     assert!(svg.contains(&format!("unloaded\" data-qid=\"{q}\"")), "{q}");
