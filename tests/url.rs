@@ -19,7 +19,7 @@ fn query_round_trips() {
     ask.people = qs(&["Q9682", "Q80976", "Q42"]);
     ask.roots = qs(&["Q9439", "Q151305"]);
     ask.lang = "pt-br".into();
-    ask.endpoint = "http://127.0.0.1:8123/w".into();
+    ask.set_endpoint("http://127.0.0.1:8123/w");
     ask.cap = 9;
     ask.fetch = FetchMode::EntityData;
     ask.timeout_s = 12;

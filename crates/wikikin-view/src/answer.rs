@@ -6,8 +6,8 @@ use crate::text::clip;
 use serde::Serialize;
 use std::collections::HashMap;
 use wikikin_core::{
-    entity_page_url, Connection, CrawlResult, KinshipProblem, LevelCount, Outcome, OutcomeKind,
-    Person, PersonFailure, Progress, Qid, Relationship, Sex,
+    Connection, CrawlResult, KinshipProblem, LevelCount, Outcome, OutcomeKind, Person,
+    PersonFailure, Progress, Qid, Relationship, Sex,
 };
 use wikikin_kinship::{ancestors_phrase, describe, layout, LayoutOptions};
 
@@ -250,7 +250,7 @@ impl Answer {
     pub fn link(&self, q: Qid) -> PersonLink {
         PersonLink {
             qid: q,
-            href: entity_page_url(&self.ask.endpoint, q),
+            href: self.ask.page_url(q),
             name: self.name(q),
         }
     }
@@ -352,13 +352,13 @@ impl Answer {
             died: p
                 .and_then(|p| p.death.as_ref())
                 .map(|d| format!("Died {d}")),
-            href: entity_page_url(&self.ask.endpoint, q),
+            href: self.ask.page_url(q),
             link_text: format!(
                 "{q} on {}",
-                if self.ask.is_default_endpoint() {
-                    "Wikidata"
+                if self.ask.instance.is_some() {
+                    self.ask.source_name()
                 } else {
-                    "the endpoint"
+                    "the endpoint".to_string()
                 }
             ),
         }

@@ -7,7 +7,7 @@ use crate::detail::Detail;
 use crate::text::{clip, escape};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
-use wikikin_core::{entity_page_url, image_url, Person, Qid};
+use wikikin_core::{image_url, Person, Qid};
 use wikikin_kinship::PersonBox;
 
 /// The tree's styles: loaded by the page (index.html) and inlined into exported SVG.
@@ -168,7 +168,7 @@ fn card(
 ) {
     let name = answer.name(q);
     let years = person.map(Person::years).unwrap_or_default();
-    let href = entity_page_url(&answer.ask.endpoint, q);
+    let href = answer.ask.page_url(q);
     let label = if years.is_empty() {
         format!("{} ({q})", clip(&name, 200))
     } else {

@@ -17,6 +17,7 @@ pub mod answer;
 pub mod chips;
 pub mod detail;
 pub mod draw;
+pub mod from_url;
 pub mod progress;
 pub mod question;
 pub mod search;

@@ -1,10 +1,9 @@
 //! The question as the URL holds it: `?people=Q9682,Q80976&roots=Q9439,Q151305&lang=en`, plus the
-//! optional `endpoint`, `cap`, `fetch` and `timeout`. Reading never fails: whatever is malformed
-//! becomes a message in words and a usable form.
+//! optional `endpoint`, `wikibase`, `props`, `sparql`, `cap`, `fetch` and `timeout`. Reading never
+//! fails: whatever is malformed becomes a message in words and a usable form.
 
-use wikikin_core::{
-    parse_endpoint, parse_person_input, CrawlConfig, FetchMode, Qid, DEFAULT_ENDPOINT,
-};
+use wikikin_core::sparql::Iris;
+use wikikin_core::{CrawlConfig, FetchMode, Instance, Props, Qid, DEFAULT_ENDPOINT};
 
 /// At most this many people to relate (each pair is named).
 pub const MAX_PEOPLE: usize = 12;
@@ -76,6 +75,16 @@ pub struct Ask {
     pub roots: Vec<Qid>,
     pub lang: String,
     pub endpoint: String,
+    /// The known Wikibase the endpoint is (by `wikibase=` or its host); `None`: another one.
+    pub instance: Option<Instance>,
+    /// The property ids read (the instance's, or Wikidata's, with `props=` on top).
+    pub props: Props,
+    /// `props=` as given (kept in shared links).
+    pub props_param: Option<String>,
+    /// The SPARQL query service (the instance's by default, or `sparql=`).
+    pub sparql: Option<String>,
+    /// `sparql=` as given (kept in shared links).
+    pub sparql_given: bool,
     pub cap: usize,
     pub fetch: FetchMode,
     pub timeout_s: u32,
@@ -89,6 +98,11 @@ impl Ask {
             roots: Vec::new(),
             lang: lang.to_string(),
             endpoint: DEFAULT_ENDPOINT.to_string(),
+            instance: Some(Instance::wikidata()),
+            props: Props::wikidata(),
+            props_param: None,
+            sparql: Instance::wikidata().sparql.map(str::to_string),
+            sparql_given: false,
             cap: DEFAULT_CAP,
             fetch: FetchMode::GetEntities,
             timeout_s: DEFAULT_TIMEOUT_S,
@@ -102,6 +116,56 @@ impl Ask {
 
     pub fn is_default_endpoint(&self) -> bool {
         self.endpoint == DEFAULT_ENDPOINT
+    }
+
+    /// Points the question at another Wikibase: its instance (by host), property ids and query
+    /// service follow, unless given explicitly.
+    pub fn set_endpoint(&mut self, endpoint: &str) {
+        self.endpoint = endpoint.to_string();
+        self.instance = Instance::by_endpoint(endpoint);
+        if self.props_param.is_none() {
+            self.props = self
+                .instance
+                .as_ref()
+                .map_or_else(Props::wikidata, |i| i.props.clone());
+        }
+        if !self.sparql_given {
+            self.sparql = self
+                .instance
+                .as_ref()
+                .and_then(|i| i.sparql)
+                .map(str::to_string);
+        }
+    }
+
+    /// The name of the Wikibase the data comes from (`FactGrid`), or its address.
+    pub fn source_name(&self) -> String {
+        match &self.instance {
+            Some(i) => i.name.to_string(),
+            None => self.endpoint.clone(),
+        }
+    }
+
+    /// A person's page on the question's Wikibase (`…/wiki/Q42`, FactGrid's `…/wiki/Item:Q42`).
+    pub fn page_url(&self, q: Qid) -> String {
+        let path = self.instance.as_ref().map_or("/wiki/", |i| i.page_path);
+        format!("{}{path}{q}", self.endpoint.trim_end_matches('/'))
+    }
+
+    /// What cannot be shown because the Wikibase lacks a property id, in words.
+    pub fn cannot_show(&self) -> Vec<String> {
+        self.props
+            .missing()
+            .into_iter()
+            .map(|role| {
+                format!(
+                    "No {} property is known for {}: {}.",
+                    role.key(),
+                    self.source_name(),
+                    role.lost()
+                )
+            })
+            .collect()
     }
 
     /// Whether the question can be run, and if not, why, in words.
@@ -171,6 +235,14 @@ impl Ask {
         };
         config.fetch = self.fetch;
         config.languages = vec![self.lang.clone()];
+        config.props = self.props.clone();
+        config.sparql = self.sparql.clone();
+        if let Some(i) = &self.instance {
+            config.iris = Iris {
+                entity: i.entity_iri.to_string(),
+                truthy: i.truthy_iri.to_string(),
+            };
+        }
         config
     }
 
@@ -198,11 +270,26 @@ impl Ask {
                 wikikin_core::encode_component(&self.endpoint)
             ));
         }
+        if let Some(i) = &self.instance {
+            if i.key != "wikidata" && Instance::by_endpoint(&self.endpoint).as_ref() != Some(i) {
+                parts.push(format!("wikibase={}", i.key));
+            }
+        }
+        if let Some(p) = &self.props_param {
+            parts.push(format!("props={}", wikikin_core::encode_component(p)));
+        }
+        if self.sparql_given {
+            if let Some(s) = &self.sparql {
+                parts.push(format!("sparql={}", wikikin_core::encode_component(s)));
+            }
+        }
         if self.cap != DEFAULT_CAP {
             parts.push(format!("cap={}", self.cap));
         }
-        if self.fetch != FetchMode::GetEntities {
-            parts.push("fetch=entitydata".into());
+        match self.fetch {
+            FetchMode::GetEntities => {}
+            FetchMode::EntityData => parts.push("fetch=entitydata".into()),
+            FetchMode::Sparql => parts.push("fetch=sparql".into()),
         }
         if self.timeout_s != DEFAULT_TIMEOUT_S {
             parts.push(format!("timeout={}", self.timeout_s));
@@ -221,183 +308,6 @@ pub fn lookup_config(ids: Vec<Qid>, lang: &str) -> CrawlConfig {
     config
 }
 
-/// A language typed into the form, or the message refusing it.
-pub fn read_lang(typed: &str) -> Result<String, String> {
-    let v = typed.trim().to_ascii_lowercase();
-    if valid_lang(&v) {
-        Ok(v)
-    } else {
-        Err(format!(
-            "“{}” is not a language code like en or de.",
-            v.chars().take(20).collect::<String>()
-        ))
-    }
-}
-
-/// A cap typed into the form, kept within 1..=[`MAX_CAP`] (`None` when not a number).
-pub fn read_cap(typed: &str) -> Option<usize> {
-    typed
-        .trim()
-        .parse::<usize>()
-        .ok()
-        .map(|c| c.clamp(1, MAX_CAP))
-}
-
-/// A question read from a URL, with what had to be fixed or dropped, in words.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FromUrl {
-    pub ask: Ask,
-    pub messages: Vec<String>,
-    /// Run it at once: the URL names a complete question and nothing in it was refused.
-    pub run: bool,
-}
-
-/// A language tag we accept: `en`, `de`, `pt-br`, `zh-hant`.
-pub fn valid_lang(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-    first_ok
-        && s.len() <= 20
-        && parts.all(|p| {
-            (1..=8).contains(&p.len())
-                && p.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// Region variants that are Wikidata label languages of their own; for any other region the
-/// browser's `en-US` becomes `en` (Wikidata refuses unknown language codes).
-const WIKIDATA_VARIANTS: &[&str] = &[
-    "pt-br", "en-gb", "en-ca", "de-ch", "de-at", "fr-ca", "es-419", "zh-cn", "zh-tw", "zh-hk",
-    "zh-hans", "zh-hant", "sr-ec", "sr-el",
-];
-
-/// The browser's language as a Wikidata language code, or `en`.
-pub fn lang_from_browser(navigator_language: Option<String>) -> String {
-    let Some(l) = navigator_language.map(|l| l.trim().to_ascii_lowercase()) else {
-        return "en".into();
-    };
-    if WIKIDATA_VARIANTS.contains(&l.as_str()) {
-        return l;
-    }
-    let primary = l.split('-').next().unwrap_or("");
-    if valid_lang(primary) {
-        primary.to_string()
-    } else {
-        "en".into()
-    }
-}
-
-fn shorten(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
-}
-
-/// Reads a list of people: ids or links separated by commas (or `|`, or spaces).
-/// Returns the ids (deduplicated, at most `max`) and the messages for what was dropped.
-pub fn read_ids(raw: &str, what: &str, max: usize) -> (Vec<Qid>, Vec<String>) {
-    let mut ids = Vec::new();
-    let mut messages = Vec::new();
-    let mut bad = 0usize;
-    let mut extra = 0usize;
-    for token in raw
-        .split([',', '|', ' ', '\n', '\t'])
-        .filter(|t| !t.trim().is_empty())
-    {
-        match parse_person_input(token) {
-            Ok(q) if ids.contains(&q) => {}
-            Ok(_) if ids.len() >= max => extra += 1,
-            Ok(q) => ids.push(q),
-            Err(_) => {
-                bad += 1;
-                if bad <= 3 {
-                    messages.push(format!(
-                        "“{}” in {what} is not a Wikidata item id like Q42: skipped.",
-                        shorten(token.trim())
-                    ));
-                }
-            }
-        }
-    }
-    if bad > 3 {
-        messages.push(format!("{} more malformed ids in {what} skipped.", bad - 3));
-    }
-    if extra > 0 {
-        messages.push(format!(
-            "Too many {what}: the first {max} are kept, {extra} more dropped."
-        ));
-    }
-    (ids, messages)
-}
-
-/// Reads the question from the URL's query parameters (`get` answers one parameter).
-/// Unknown parameters are ignored.
-pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> FromUrl {
-    let mut ask = Ask::new(browser_lang);
-    let mut messages = Vec::new();
-    let mut refused = false;
-    if let Some(raw) = get("people") {
-        let (ids, m) = read_ids(&raw, "people", MAX_PEOPLE);
-        ask.people = ids;
-        messages.extend(m);
-    }
-    if let Some(raw) = get("roots") {
-        let (ids, m) = read_ids(&raw, "roots", MAX_ROOTS);
-        ask.roots = ids;
-        messages.extend(m);
-    }
-    if let Some(lang) = get("lang") {
-        let l = lang.trim().to_ascii_lowercase();
-        if valid_lang(&l) {
-            ask.lang = l;
-        } else {
-            messages.push(format!(
-                "“{}” is not a language code like en or de: labels are in {browser_lang}.",
-                shorten(&lang)
-            ));
-        }
-    }
-    if let Some(endpoint) = get("endpoint") {
-        match parse_endpoint(&endpoint) {
-            Ok(e) => ask.endpoint = e,
-            Err(why) => {
-                refused = true;
-                messages.push(format!(
-                    "The endpoint was refused and Wikidata is used instead: {why}"
-                ));
-            }
-        }
-    }
-    if let Some(cap) = get("cap") {
-        match cap.trim().parse::<usize>() {
-            Ok(c) if (1..=MAX_CAP).contains(&c) => ask.cap = c,
-            _ => messages.push(format!(
-                "cap must be a number of requests from 1 to {MAX_CAP}: using {DEFAULT_CAP}."
-            )),
-        }
-    }
-    if let Some(fetch) = get("fetch") {
-        match fetch.trim().to_ascii_lowercase().as_str() {
-            "entitydata" => ask.fetch = FetchMode::EntityData,
-            "wbgetentities" | "getentities" => ask.fetch = FetchMode::GetEntities,
-            _ => messages.push(
-                "fetch must be entitydata or wbgetentities: using wbgetentities.".to_string(),
-            ),
-        }
-    }
-    if let Some(t) = get("timeout") {
-        match t.trim().parse::<u32>() {
-            Ok(s) if (1..=300).contains(&s) => ask.timeout_s = s,
-            _ => messages.push(format!(
-                "timeout must be 1 to 300 seconds: using {DEFAULT_TIMEOUT_S}."
-            )),
-        }
-    }
-    let run = !refused && ask.check().is_ok();
-    FromUrl { ask, messages, run }
-}
+pub use crate::from_url::{
+    from_query, lang_from_browser, read_cap, read_ids, read_lang, valid_lang, FromUrl,
+};

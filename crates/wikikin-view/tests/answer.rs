@@ -344,7 +344,7 @@ fn details_card_of_a_loaded_and_of_an_unknown_person() {
     );
 
     let mut on_wikidata = a.clone();
-    on_wikidata.ask.endpoint = wikikin_core::DEFAULT_ENDPOINT.to_string();
+    on_wikidata.ask.set_endpoint(wikikin_core::DEFAULT_ENDPOINT);
     let d = on_wikidata.details(ELIZABETH);
     assert_eq!(d.link_text, "Q9682 on Wikidata");
     assert_eq!(d.href, "https://www.wikidata.org/wiki/Q9682");

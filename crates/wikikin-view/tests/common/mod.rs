@@ -54,7 +54,7 @@ pub fn ask(people: &[Qid], roots: &[Qid]) -> Ask {
     let mut a = Ask::new("en");
     a.people = people.to_vec();
     a.roots = roots.to_vec();
-    a.endpoint = ENDPOINT.to_string();
+    a.set_endpoint(ENDPOINT);
     a
 }
 
