@@ -41,6 +41,9 @@ NETWORK:
 The first line on stdout is `listening on http://127.0.0.1:PORT`.
 ";
 
+/// Up to this many people, the SPARQL store is built at start-up (in the background).
+const WARM_SPARQL_UP_TO: usize = 200_000;
+
 struct Args {
     gedcom: Option<PathBuf>,
     qids: Option<PathBuf>,
@@ -229,17 +232,22 @@ fn main() {
         t0.elapsed().as_secs_f64() * 1e3,
         rss_mb().unwrap_or(f64::NAN)
     );
-    // Build the SPARQL store in the background: the first query waits for it if it comes early.
-    let warm = replica.clone();
-    std::thread::spawn(move || match warm.sparql_store() {
-        Ok(s) => eprintln!(
-            "wikidata-replica: SPARQL store: {} triples in {:.0} ms, RSS {:.1} MB",
-            s.triples,
-            s.build_time.as_secs_f64() * 1e3,
-            rss_mb().unwrap_or(f64::NAN)
-        ),
-        Err(e) => eprintln!("wikidata-replica: SPARQL store failed: {e}"),
-    });
+    // Build the SPARQL store in the background (the first query waits for it if it comes
+    // early); for big data only on the first /sparql query, as it takes ~20 KB per person.
+    if replica.person_count() <= WARM_SPARQL_UP_TO {
+        let warm = replica.clone();
+        std::thread::spawn(move || match warm.sparql_store() {
+            Ok(s) => eprintln!(
+                "wikidata-replica: SPARQL store: {} triples in {:.0} ms, RSS {:.1} MB",
+                s.triples,
+                s.build_time.as_secs_f64() * 1e3,
+                rss_mb().unwrap_or(f64::NAN)
+            ),
+            Err(e) => eprintln!("wikidata-replica: SPARQL store failed: {e}"),
+        });
+    } else {
+        eprintln!("wikidata-replica: SPARQL store built on the first /sparql query");
+    }
     let net = args.net;
     let result = rt.block_on(server::serve(listener, replica, net, async {
         let _ = tokio::signal::ctrl_c().await;
