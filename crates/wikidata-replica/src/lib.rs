@@ -16,6 +16,7 @@
 //! ```
 
 mod endpoints;
+pub mod instance;
 pub mod json;
 pub mod model;
 pub mod render;
@@ -23,6 +24,7 @@ mod response;
 mod route;
 mod search;
 pub mod server;
+pub mod sparql;
 mod stats;
 pub mod synthetic;
 
@@ -31,11 +33,13 @@ use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
 use endpoints::file_path::normalize_file;
+pub use instance::Instance;
 use model::{parse_qid, Data};
 pub use render::{Langs, Payload, Props};
 pub use response::Response;
-pub use route::{Kind, Prepared};
+pub use route::{Kind, Prepared, Request};
 use search::SearchIndex;
+use sparql::SparqlStore;
 pub use stats::Stats;
 
 /// Data options (network emulation is in [`server::NetOptions`]).
@@ -48,6 +52,8 @@ pub struct Options {
     pub seed: u64,
     /// `(Q-id, megabytes)`: pad that entity to about that size.
     pub big_entities: Vec<(String, f64)>,
+    /// Which Wikibase to be (`--wikibase`): property and item ids, IRIs. Wikidata by default.
+    pub instance: &'static Instance,
 }
 
 /// A row of `/__replica/people`.
@@ -66,6 +72,7 @@ pub struct Replica {
     pub(crate) big: HashMap<u32, usize>,
     pub(crate) files: HashSet<String>,
     pub(crate) search: OnceLock<SearchIndex>,
+    pub(crate) sparql: OnceLock<Result<SparqlStore, String>>,
     pub(crate) stats: Mutex<Stats>,
 }
 
@@ -94,6 +101,7 @@ impl Replica {
             big,
             files,
             search: OnceLock::new(),
+            sparql: OnceLock::new(),
             stats: Mutex::new(Stats::default()),
         })
     }
@@ -161,6 +169,14 @@ impl Replica {
                 label: self.data.label(i as u32).to_string(),
             })
             .collect()
+    }
+
+    /// The SPARQL store, built on first use (once; concurrent callers wait for it).
+    pub fn sparql_store(&self) -> Result<&SparqlStore, String> {
+        self.sparql
+            .get_or_init(|| SparqlStore::build(&self.data, self.opts.instance, self.opts.payload))
+            .as_ref()
+            .map_err(|e| e.clone())
     }
 
     /// The underlying data (read-only).

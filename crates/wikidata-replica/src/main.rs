@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use wikidata_replica::server::{self, Fault, NetOptions};
-use wikidata_replica::{Options, Payload, Replica};
+use wikidata_replica::{Instance, Options, Payload, Replica};
 
 const HELP: &str = "\
 wikidata-replica: a local stand-in for the Wikidata API, serving a GEDCOM file
@@ -24,6 +24,7 @@ DATA:
   --payload lean|full    lean (default) or realistic 50-500 KB entities
   --quirks               add Wikidata's mess (see README; /__replica/quirks lists it)
   --big-entity QID:MB    pad that entity to about MB megabytes (repeatable)
+  --wikibase NAME        wikidata (default) or factgrid: property/item ids and IRIs
 
 NETWORK:
   --port P               port on 127.0.0.1 (0 picks one; default 0)
@@ -31,10 +32,17 @@ NETWORK:
   --jitter-ms MS         plus 0..=MS, deterministic per request
   --bandwidth-mbps R     pace each response body to R megabit/s
   --max-inflight N       requests beyond N wait in a queue
-  --fault KIND:RATE      KIND is 429, 500, 503, hang, truncate or slow; RATE in 0..1 (repeatable)
+  --fault KIND:RATE[@ROUTE]
+                         KIND is 429, 500, 503, hang, truncate or slow; RATE in 0..1 (repeatable);
+                         @ROUTE (sparql, entitydata, wbgetentities, …) limits it to that endpoint
+  --query-ms MS          server time per SPARQL query (on top of the latency)
+  --query-timeout-ms MS  a SPARQL query past MS gets WDQS's timeout (HTTP 500, TimeoutException)
 
 The first line on stdout is `listening on http://127.0.0.1:PORT`.
 ";
+
+/// Up to this many people, the SPARQL store is built at start-up (in the background).
+const WARM_SPARQL_UP_TO: usize = 200_000;
 
 struct Args {
     gedcom: Option<PathBuf>,
@@ -114,7 +122,19 @@ fn parse_args() -> Result<Args, String> {
             }
             Long("fault") => {
                 let v = p.value().map_err(e)?.string().map_err(e)?;
-                a.net.faults.push(Fault::parse_spec(&v)?);
+                match Fault::parse_route_spec(&v)? {
+                    (f, rate, None) => a.net.faults.push((f, rate)),
+                    (f, rate, Some(kind)) => a.net.route_faults.push((kind, f, rate)),
+                }
+            }
+            Long("query-ms") => a.net.query_ms = p.value().map_err(e)?.parse().map_err(e)?,
+            Long("query-timeout-ms") => {
+                a.net.query_timeout_ms = Some(p.value().map_err(e)?.parse().map_err(e)?)
+            }
+            Long("wikibase") => {
+                let v = p.value().map_err(e)?.string().map_err(e)?;
+                a.opts.instance = Instance::by_name(&v)
+                    .ok_or_else(|| format!("--wikibase {v:?}: expected wikidata or factgrid"))?;
             }
             _ => return Err(arg.unexpected().to_string()),
         }
@@ -122,6 +142,22 @@ fn parse_args() -> Result<Args, String> {
     let total: f64 = a.net.faults.iter().map(|(_, r)| r).sum();
     if total > 1.0 {
         return Err(format!("--fault rates add up to {total}, more than 1"));
+    }
+    for (kind, _, _) in &a.net.route_faults {
+        let route: f64 = a
+            .net
+            .route_faults
+            .iter()
+            .filter(|(k, _, _)| k == kind)
+            .map(|(_, _, r)| r)
+            .sum();
+        if total + route > 1.0 {
+            return Err(format!(
+                "--fault rates for {} add up to {}, more than 1",
+                kind.name(),
+                total + route
+            ));
+        }
     }
     match (&a.gedcom, a.synthetic) {
         (Some(_), Some(_)) => Err("give either --gedcom or --synthetic, not both".into()),
@@ -196,6 +232,22 @@ fn main() {
         t0.elapsed().as_secs_f64() * 1e3,
         rss_mb().unwrap_or(f64::NAN)
     );
+    // Build the SPARQL store in the background (the first query waits for it if it comes
+    // early); for big data only on the first /sparql query, as it takes ~20 KB per person.
+    if replica.person_count() <= WARM_SPARQL_UP_TO {
+        let warm = replica.clone();
+        std::thread::spawn(move || match warm.sparql_store() {
+            Ok(s) => eprintln!(
+                "wikidata-replica: SPARQL store: {} triples in {:.0} ms, RSS {:.1} MB",
+                s.triples,
+                s.build_time.as_secs_f64() * 1e3,
+                rss_mb().unwrap_or(f64::NAN)
+            ),
+            Err(e) => eprintln!("wikidata-replica: SPARQL store failed: {e}"),
+        });
+    } else {
+        eprintln!("wikidata-replica: SPARQL store built on the first /sparql query");
+    }
     let net = args.net;
     let result = rt.block_on(server::serve(listener, replica, net, async {
         let _ = tokio::signal::ctrl_c().await;

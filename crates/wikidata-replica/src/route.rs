@@ -2,6 +2,8 @@
 //! [`Replica::respond`] / [`Replica::prepare`] / [`Replica::deliver`], which dispatch to the
 //! endpoints in `endpoints/`.
 
+use std::time::Duration;
+
 use crate::response::{api_error, base_headers, html};
 use crate::{Replica, Response};
 
@@ -11,6 +13,26 @@ pub struct Prepared {
     kind: Kind,
     ids: Vec<u32>,
     response: Response,
+    timed_out: bool,
+}
+
+impl Prepared {
+    /// A SPARQL query that ran past its budget (the answer is WDQS's timeout).
+    pub fn timed_out(&self) -> bool {
+        self.timed_out
+    }
+}
+
+/// One request, with what only some endpoints read (`/sparql`: the body, `Accept`, a deadline).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub path_and_query: &'a str,
+    pub accept: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    pub body: &'a [u8],
+    /// How long a SPARQL query may run (`None`: as long as it takes).
+    pub budget: Option<Duration>,
 }
 
 /// Which endpoint a path is.
@@ -20,6 +42,7 @@ pub enum Kind {
     GetEntities,
     SearchEntities,
     Api,
+    Sparql,
     FilePath,
     Preflight,
     Control,
@@ -33,11 +56,29 @@ impl Kind {
             Kind::GetEntities => "wbgetentities",
             Kind::SearchEntities => "wbsearchentities",
             Kind::Api => "api",
+            Kind::Sparql => "sparql",
             Kind::FilePath => "filepath",
             Kind::Preflight => "preflight",
             Kind::Control => "control",
             Kind::Other => "other",
         }
+    }
+
+    /// The kind with this [`Kind::name`].
+    pub fn by_name(name: &str) -> Option<Kind> {
+        [
+            Kind::EntityData,
+            Kind::GetEntities,
+            Kind::SearchEntities,
+            Kind::Api,
+            Kind::Sparql,
+            Kind::FilePath,
+            Kind::Preflight,
+            Kind::Control,
+            Kind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
     }
 
     /// Data endpoints get latency and faults; control endpoints do not.
@@ -54,6 +95,8 @@ impl Kind {
             Kind::Control
         } else if path.starts_with("/wiki/Special:EntityData/") {
             Kind::EntityData
+        } else if path == "/sparql" || path == "/bigdata/namespace/wdq/sparql" {
+            Kind::Sparql
         } else if path.starts_with("/wiki/Special:FilePath/") {
             Kind::FilePath
         } else if path == "/w/api.php" {
@@ -96,14 +139,53 @@ impl Replica {
     /// Builds the answer to a request without counting it as served yet (the server builds it
     /// while the emulated latency runs, and counts it when it goes out: see [`Replica::deliver`]).
     pub fn prepare(&self, method: &str, path_and_query: &str) -> Prepared {
-        let kind = Kind::of(method, path_and_query);
+        self.prepare_request(&Request {
+            method,
+            path_and_query,
+            ..Request::default()
+        })
+    }
+
+    /// [`Replica::prepare`] with a body, headers and a SPARQL deadline.
+    pub fn prepare_request(&self, r: &Request) -> Prepared {
+        let kind = Kind::of(r.method, r.path_and_query);
         let mut ids = Vec::new();
-        let response = self.route(method, path_and_query, kind, &mut ids);
+        let mut timed_out = false;
+        let response = if kind == Kind::Sparql {
+            self.route_sparql(r, &mut timed_out)
+        } else {
+            self.route(r.method, r.path_and_query, kind, &mut ids)
+        };
         Prepared {
             kind,
             ids,
             response,
+            timed_out,
         }
+    }
+
+    /// Answer one request with its body and headers. Pure routing: no latency, no faults.
+    pub fn respond_request(&self, r: &Request) -> Response {
+        self.deliver(self.prepare_request(r))
+    }
+
+    fn route_sparql(&self, r: &Request, timed_out: &mut bool) -> Response {
+        let (_, query) = split_query(r.path_and_query);
+        let m = r.method;
+        if m.eq_ignore_ascii_case("GET")
+            || m.eq_ignore_ascii_case("HEAD")
+            || m.eq_ignore_ascii_case("POST")
+        {
+            return self.sparql(r, query, timed_out);
+        }
+        let mut resp = html(
+            405,
+            "Method Not Allowed",
+            &format!("{m} is not allowed here."),
+        );
+        resp.headers
+            .push(("Allow".into(), "GET, HEAD, POST, OPTIONS".into()));
+        resp
     }
 
     /// Counts a prepared answer in the stats as served, and hands it over.

@@ -55,6 +55,7 @@ impl Replica {
         let langs = Langs::default();
         let ctx = render::Ctx {
             data: &self.data,
+            inst: self.opts.instance,
             payload: self.opts.payload,
             props: Props::ALL,
             langs: &langs,

@@ -96,6 +96,7 @@ impl Replica {
                 Some((idx, from)) => {
                     let ctx = render::Ctx {
                         data: &self.data,
+                        inst: self.opts.instance,
                         payload: self.opts.payload,
                         props,
                         langs: &langs,

@@ -8,6 +8,7 @@ mod entity_data;
 pub(crate) mod file_path;
 mod get_entities;
 mod search_entities;
+pub(crate) mod sparql;
 
 use crate::model::quirk;
 use crate::Replica;

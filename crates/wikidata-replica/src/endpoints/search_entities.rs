@@ -55,10 +55,13 @@ impl Replica {
             let q = p.qid;
             let label = self.data.label(hit.idx);
             let h = mix2(q as u64, 0x696e666f);
+            let inst = self.opts.instance;
+            let host = inst.site.trim_start_matches("https:");
             let _ = write!(
                 out,
-                "{{\"id\":\"Q{q}\",\"title\":\"Q{q}\",\"pageid\":{},\"concepturi\":\"http://www.wikidata.org/entity/Q{q}\",\"repository\":\"wikidata\",\"url\":\"//www.wikidata.org/wiki/Q{q}\",\"display\":{{\"label\":{{",
-                1_000_000 + (h % 120_000_000)
+                "{{\"id\":\"Q{q}\",\"title\":\"Q{q}\",\"pageid\":{},\"concepturi\":\"{}Q{q}\",\"repository\":\"wikidata\",\"url\":\"{host}/wiki/Q{q}\",\"display\":{{\"label\":{{",
+                1_000_000 + (h % 120_000_000),
+                inst.entity
             );
             json::kv(&mut out, "value", label);
             out.push_str(",\"language\":\"en\"}");

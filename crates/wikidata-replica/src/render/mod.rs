@@ -5,6 +5,7 @@
 //! entities) and `sitelinks.rs`.
 
 mod claims;
+pub mod family;
 mod padding;
 mod sitelinks;
 mod snak;
@@ -14,12 +15,14 @@ mod terms;
 use std::fmt::Write as _;
 
 use claims::claims;
-pub use claims::image_of;
+pub use family::image_of;
 use sitelinks::sitelinks;
+pub use statement::statement_guid;
 use terms::{descriptions, labels, term_map, wanted};
 
+use crate::instance::Instance;
 use crate::json::{kn, kv, Sep};
-use crate::model::{mix2, Data};
+use crate::model::{mix2, Data, Person};
 
 /// Which parts of an entity to include (`props` of wbgetentities).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +70,7 @@ pub enum Payload {
 /// Everything needed to render one entity.
 pub struct Ctx<'a> {
     pub data: &'a Data,
+    pub inst: &'static Instance,
     pub payload: Payload,
     pub props: Props,
     pub langs: &'a Langs,
@@ -140,4 +144,21 @@ pub fn entity(out: &mut String, c: &Ctx, idx: u32, redirected_from: Option<u32>)
         sitelinks(out, c, idx, p);
     }
     out.push('}');
+}
+
+/// A person's labels and descriptions as (language, text), as the entity JSON has them.
+pub type Terms = Vec<(&'static str, String)>;
+
+/// The labels and descriptions of the person at `idx`, all languages (for the SPARQL store).
+pub fn terms_of(data: &Data, payload: Payload, idx: u32, p: &Person) -> (Terms, Terms) {
+    let langs = Langs::default();
+    let c = Ctx {
+        data,
+        inst: &crate::instance::WIKIDATA,
+        payload,
+        props: Props::ALL,
+        langs: &langs,
+        pad_to: None,
+    };
+    (labels(&c, idx, p), descriptions(&c, p))
 }

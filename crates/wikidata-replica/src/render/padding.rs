@@ -44,7 +44,7 @@ pub(super) fn pad_claims(out: &mut String, qid: u32, start: usize, target: usize
             statement(
                 out,
                 qid,
-                prop,
+                (prop, datatype_of(prop)),
                 v,
                 "normal",
                 &[],
@@ -61,7 +61,7 @@ fn out_statement_str(out: &mut String, qid: u32, prop: &str, s: &str, h: u64) {
     statement(
         out,
         qid,
-        prop,
+        (prop, datatype_of(prop)),
         Val::Str(s),
         "normal",
         &[],

@@ -59,6 +59,11 @@ fn time_value(out: &mut String, d: &PDate) {
 
 /// `"snaktype":…,"property":…,[hash,]"datavalue":…,"datatype":…`
 pub(super) fn snak(out: &mut String, prop: &str, v: Val, hash: Option<u64>) {
+    snak_typed(out, prop, datatype_of(prop), v, hash);
+}
+
+/// [`snak`] with the property's datatype given.
+pub(super) fn snak_typed(out: &mut String, prop: &str, datatype: &str, v: Val, hash: Option<u64>) {
     out.push('{');
     let snaktype = match v {
         Val::Some => "somevalue",
@@ -107,7 +112,7 @@ pub(super) fn snak(out: &mut String, prop: &str, v: Val, hash: Option<u64>) {
         Val::Some | Val::NoValue => {}
     }
     out.push(',');
-    kv(out, "datatype", datatype_of(prop));
+    kv(out, "datatype", datatype);
     out.push('}');
 }
 

@@ -3,23 +3,26 @@
 
 use std::fmt::Write as _;
 
-use super::snak::{hex40, snak, Val};
+use super::snak::{hex40, snak, snak_typed, Val};
 use crate::json::{key, kv, string, Sep};
 use crate::model::{mix2, Modifier, PDate};
 
 /// A statement id like `Q42$1D7D0EA9-412F-8B5B-BA8D-405AB9ECF026`.
-fn statement_id(out: &mut String, qid: u32, h: u64) {
+pub fn statement_guid(qid: u32, h: u64) -> String {
     let a = mix2(h, 11);
     let b = mix2(h, 12);
-    let _ = write!(
-        out,
-        "\"Q{qid}${:08X}-{:04X}-{:04X}-{:04X}-{:012X}\"",
+    format!(
+        "Q{qid}${:08X}-{:04X}-{:04X}-{:04X}-{:012X}",
         a >> 32,
         (a >> 16) & 0xFFFF,
         a & 0xFFFF,
         b >> 48,
         b & 0xFFFF_FFFF_FFFF
-    );
+    )
+}
+
+fn statement_id(out: &mut String, qid: u32, h: u64) {
+    let _ = write!(out, "\"{}\"", statement_guid(qid, h));
 }
 
 pub(super) struct Qual<'a> {
@@ -39,7 +42,7 @@ pub(super) enum Refs {
 pub(super) fn statement(
     out: &mut String,
     qid: u32,
-    prop: &str,
+    (prop, datatype): (&str, &str),
     v: Val,
     rank: &str,
     quals: &[Qual],
@@ -47,7 +50,7 @@ pub(super) fn statement(
     h: u64,
 ) {
     out.push_str("{\"mainsnak\":");
-    snak(out, prop, v, None);
+    snak_typed(out, prop, datatype, v, None);
     out.push_str(",\"type\":\"statement\"");
     if !quals.is_empty() {
         out.push_str(",\"qualifiers\":{");

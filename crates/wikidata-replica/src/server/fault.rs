@@ -4,7 +4,7 @@
 use super::NetOptions;
 use crate::model::mix2;
 use crate::response::html;
-use crate::Response;
+use crate::{Kind, Response};
 
 /// A fault to inject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,20 @@ impl Fault {
             Fault::Truncate => "truncate",
             Fault::Slow => "slow",
         }
+    }
+
+    /// `KIND:RATE[@ROUTE]`, e.g. `429:0.1`, `429:1@sparql`: a fault for every data endpoint, or
+    /// for one (`ROUTE` is a name of `by_kind` in the stats: `sparql`, `entitydata`, …).
+    pub fn parse_route_spec(spec: &str) -> Result<(Fault, f64, Option<Kind>), String> {
+        let Some((f, route)) = spec.split_once('@') else {
+            let (fault, rate) = Fault::parse_spec(spec)?;
+            return Ok((fault, rate, None));
+        };
+        let kind = Kind::by_name(route)
+            .filter(|k| k.is_data())
+            .ok_or_else(|| format!("--fault {spec:?}: unknown route {route:?} (sparql, entitydata, wbgetentities, wbsearchentities, filepath, api, other)"))?;
+        let (fault, rate) = Fault::parse_spec(f)?;
+        Ok((fault, rate, Some(kind)))
     }
 
     /// `KIND:RATE`, e.g. `429:0.1`, `hang:0.01` (rate in 0..=1).
@@ -68,13 +82,18 @@ fn unit(seed: u64, salt: u64, n: u64) -> f64 {
     (mix2(seed ^ salt, n) >> 11) as f64 / (1u64 << 53) as f64
 }
 
-pub(super) fn pick_fault(net: &NetOptions, n: u64) -> Option<Fault> {
+pub(super) fn pick_fault(net: &NetOptions, n: u64, kind: Kind) -> Option<Fault> {
     let r = unit(net.seed, 0xfa17, n);
     let mut acc = 0.0;
-    for (f, rate) in &net.faults {
+    let for_route = net
+        .route_faults
+        .iter()
+        .filter(|(k, _, _)| *k == kind)
+        .map(|(_, f, rate)| (*f, *rate));
+    for (f, rate) in net.faults.iter().copied().chain(for_route) {
         acc += rate;
         if r < acc {
-            return Some(*f);
+            return Some(f);
         }
     }
     None

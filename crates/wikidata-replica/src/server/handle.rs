@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::{Request, Response as HttpResponse};
 
@@ -14,7 +15,7 @@ use super::body::{to_http, InflightGuard, PacedBody};
 use super::fault::{fault_response, pick_fault, Fault};
 use super::State;
 use crate::model::mix2;
-use crate::Kind;
+use crate::{Kind, Request as ReplicaRequest};
 
 pub(super) async fn handle(
     req: Request<Incoming>,
@@ -54,6 +55,22 @@ pub(super) async fn handle(
         let body = PacedBody::full(r.body.clone());
         return Ok(to_http(r, body));
     }
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let (accept, content_type) = (header("accept"), header("content-type"));
+    let body = if kind == Kind::Sparql && method.eq_ignore_ascii_case("POST") {
+        req.into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes().to_vec())
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let n = st.counter.fetch_add(1, Ordering::SeqCst);
     // Queue for a slot.
     let permit = match &st.permits {
@@ -79,7 +96,7 @@ pub(super) async fn handle(
         state: st.clone(),
         _permit: permit,
     };
-    let fault = pick_fault(&st.net, n);
+    let fault = pick_fault(&st.net, n, kind);
     let mut latency = st.net.latency_ms;
     if st.net.jitter_ms > 0 {
         latency += mix2(st.net.seed ^ 0x1177e5, n) % (st.net.jitter_ms + 1);
@@ -87,22 +104,47 @@ pub(super) async fn handle(
     if fault == Some(Fault::Slow) {
         latency *= 10;
     }
+    let base_latency = latency;
+    let mut budget = None;
+    if kind == Kind::Sparql {
+        latency += st.net.query_ms;
+        budget = st
+            .net
+            .query_timeout_ms
+            .map(|t| Duration::from_millis(t.saturating_sub(st.net.query_ms)));
+    }
     if let Some(f) = fault {
         *st.replica.stats().faults.entry(f.name()).or_insert(0) += 1;
     }
     // The emulated latency is the time from the request's arrival to the first byte: the body is
     // built while it runs (a large wbgetentities answer takes the replica milliseconds of JSON
     // work, which would otherwise come on top of the latency asked for).
-    let first_byte = tokio::time::Instant::now() + Duration::from_millis(latency);
+    let arrival = tokio::time::Instant::now();
+    let mut first_byte = arrival + Duration::from_millis(latency);
     let built = match fault {
         Some(Fault::Truncate | Fault::Slow) | None => {
             let (st2, method2, pq2) = (st.clone(), method.clone(), pq.clone());
-            tokio::task::spawn_blocking(move || st2.replica.prepare(&method2, &pq2))
-                .await
-                .ok()
+            tokio::task::spawn_blocking(move || {
+                st2.replica.prepare_request(&ReplicaRequest {
+                    method: &method2,
+                    path_and_query: &pq2,
+                    accept: accept.as_deref(),
+                    content_type: content_type.as_deref(),
+                    body: &body,
+                    budget,
+                })
+            })
+            .await
+            .ok()
         }
         _ => None,
     };
+    if let (Some(p), Some(t)) = (&built, st.net.query_timeout_ms) {
+        if p.timed_out() {
+            // WDQS answers a timeout when the time is up, not before.
+            first_byte = arrival + Duration::from_millis(base_latency + t);
+        }
+    }
     tokio::time::sleep_until(first_byte).await;
     // It goes out now: only now is it counted as served.
     let built = built.map(|p| st.replica.deliver(p));

@@ -22,7 +22,7 @@ pub use body::PacedBody;
 pub use fault::Fault;
 use handle::handle;
 
-use crate::Replica;
+use crate::{Kind, Replica};
 
 /// Network emulation.
 #[derive(Debug, Clone, Default)]
@@ -34,7 +34,13 @@ pub struct NetOptions {
     /// Requests beyond this many wait in a queue.
     pub max_inflight: Option<usize>,
     pub faults: Vec<(Fault, f64)>,
+    /// Faults for one endpoint only (`--fault 429:1@sparql`), after the `faults` in [0, 1).
+    pub route_faults: Vec<(Kind, Fault, f64)>,
     pub seed: u64,
+    /// Server time per SPARQL query, on top of the latency (`--query-ms`).
+    pub query_ms: u64,
+    /// A SPARQL query running past this gets WDQS's timeout answer (`--query-timeout-ms`).
+    pub query_timeout_ms: Option<u64>,
 }
 
 struct State {

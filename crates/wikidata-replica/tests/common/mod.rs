@@ -52,6 +52,18 @@ pub fn request(
     extra_headers: &[(&str, &str)],
     timeout: Duration,
 ) -> std::io::Result<Wire> {
+    request_with_body(addr, method, path, extra_headers, b"", timeout)
+}
+
+/// [`request`] with a body (sent with its `Content-Length`).
+pub fn request_with_body(
+    addr: &str,
+    method: &str,
+    path: &str,
+    extra_headers: &[(&str, &str)],
+    body: &[u8],
+    timeout: Duration,
+) -> std::io::Result<Wire> {
     let host = addr.trim_start_matches("http://");
     let mut s = TcpStream::connect(host)?;
     s.set_read_timeout(Some(timeout))?;
@@ -59,8 +71,12 @@ pub fn request(
     for (k, v) in extra_headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
+    if !body.is_empty() {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
     req.push_str("\r\n");
     s.write_all(req.as_bytes())?;
+    s.write_all(body)?;
     let mut buf = Vec::new();
     let mut chunk = [0u8; 65536];
     loop {

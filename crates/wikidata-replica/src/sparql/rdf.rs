@@ -1,0 +1,243 @@
+//! The replica's people in Wikidata's RDF model, as WDQS holds it: `wd:Q…` items with labels,
+//! descriptions and aliases; truthy `wdt:` triples for the best-ranked family statements; full
+//! `p:`/`ps:`/`pq:` statement nodes with `wikibase:rank`; unknown values as skolem IRIs
+//! (`…/.well-known/genid/…`), no values as `rdf:type wdno:P…`; redirects as `owl:sameAs`.
+//! Everything comes from `render::family::family_claims`, like the entity JSON.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::instance::Instance;
+use crate::model::{quirk, Data, PDate};
+use crate::render::family::{family_claims, Claim, Value};
+use crate::render::{self, statement_guid, Payload};
+
+pub(super) const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub(super) const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub(super) const SCHEMA: &str = "http://schema.org/";
+pub(super) const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub(super) const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub(super) const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub(super) const WIKIBASE: &str = "http://wikiba.se/ontology#";
+/// Where WDQS points `commonsMedia` values.
+const COMMONS: &str = "http://commons.wikimedia.org/wiki/Special:FilePath/";
+/// PHP's `rawurlencode`: everything but letters, digits and `-_.~`.
+const RAWURL: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+fn iri(s: String) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn quad(s: &NamedNode, p: NamedNode, o: impl Into<Term>) -> Quad {
+    Quad::new(s.clone(), p, o.into(), GraphName::DefaultGraph)
+}
+
+/// Julian day number → proleptic Gregorian (year, month, day).
+fn gregorian_of_jdn(j: i64) -> (i64, i64, i64) {
+    let a = j + 32044;
+    let b = (4 * a + 3) / 146097;
+    let c = a - 146097 * b / 4;
+    let d = (4 * c + 3) / 1461;
+    let e = c - 1461 * d / 4;
+    let m = (5 * e + 2) / 153;
+    (
+        100 * b + d - 4800 + m / 10,
+        m + 3 - 12 * (m / 10),
+        e - (153 * m + 2) / 5 + 1,
+    )
+}
+
+fn jdn_of_julian(y: i64, m: i64, d: i64) -> i64 {
+    let a = (14 - m) / 12;
+    let y = y + 4800 - a;
+    let m = m + 12 * a - 3;
+    d + (153 * m + 2) / 5 + 365 * y + y / 4 - 32083
+}
+
+/// A date as WDQS gives it: `xsd:dateTime`, month and day 1 where unknown; a Julian date of day
+/// precision converted to the proleptic Gregorian calendar (as WDQS does).
+pub fn date_literal(d: &PDate) -> Literal {
+    let (mut y, mut m, mut day) = (
+        i64::from(d.year),
+        i64::from(d.month.max(1)),
+        i64::from(d.day.max(1)),
+    );
+    if (d.julian || d.year < 1583) && d.precision() == 11 {
+        (y, m, day) = gregorian_of_jdn(jdn_of_julian(y, m, day));
+    }
+    let sign = if y < 0 { "-" } else { "" };
+    Literal::new_typed_literal(
+        format!("{sign}{:04}-{m:02}-{day:02}T00:00:00Z", y.abs()),
+        iri(format!("{XSD}dateTime")),
+    )
+}
+
+struct Ns<'a> {
+    inst: &'a Instance,
+}
+
+impl Ns<'_> {
+    fn entity(&self, q: u32) -> NamedNode {
+        iri(format!("{}Q{q}", self.inst.entity))
+    }
+    fn prop(&self, kind: &str, p: &str) -> NamedNode {
+        iri(format!("{}{kind}{p}", self.inst.prop_base))
+    }
+    fn value(&self, v: &Value, h: u64) -> Option<Term> {
+        Some(match v {
+            Value::Item(q) => self.entity(*q).into(),
+            Value::Time(d) => date_literal(d).into(),
+            Value::File(f) => iri(format!("{COMMONS}{}", utf8_percent_encode(f, RAWURL))).into(),
+            Value::Some => iri(format!(
+                "{}{:016x}{:016x}",
+                self.inst.genid,
+                crate::model::mix2(h, 21),
+                crate::model::mix2(h, 22)
+            ))
+            .into(),
+            Value::NoValue => return None,
+        })
+    }
+}
+
+fn claim_quads(out: &mut Vec<Quad>, ns: &Ns, subject: &NamedNode, qid: u32, claim: &Claim) {
+    let rdf_type = || iri(format!("{RDF}type"));
+    let best = if claim.stmts.iter().any(|s| s.rank == "preferred") {
+        "preferred"
+    } else {
+        "normal"
+    };
+    for s in &claim.stmts {
+        let value = ns.value(&s.value, s.h);
+        let is_best = s.rank == best;
+        if is_best {
+            match &value {
+                Some(v) => out.push(quad(subject, ns.prop("direct/", claim.prop), v.clone())),
+                None => out.push(quad(subject, rdf_type(), ns.prop("novalue/", claim.prop))),
+            }
+        }
+        let st = iri(format!(
+            "{}statement/{}",
+            ns.inst.entity,
+            statement_guid(qid, s.h).replace('$', "-")
+        ));
+        out.push(quad(subject, ns.prop("", claim.prop), st.clone()));
+        out.push(quad(&st, rdf_type(), iri(format!("{WIKIBASE}Statement"))));
+        if is_best {
+            out.push(quad(&st, rdf_type(), iri(format!("{WIKIBASE}BestRank"))));
+        }
+        match value {
+            Some(v) => out.push(quad(&st, ns.prop("statement/", claim.prop), v)),
+            None => out.push(quad(&st, rdf_type(), ns.prop("novalue/", claim.prop))),
+        }
+        let rank = match s.rank {
+            "preferred" => "PreferredRank",
+            "deprecated" => "DeprecatedRank",
+            _ => "NormalRank",
+        };
+        out.push(quad(
+            &st,
+            iri(format!("{WIKIBASE}rank")),
+            iri(format!("{WIKIBASE}{rank}")),
+        ));
+        for (qp, item) in s.item_qualifiers() {
+            out.push(quad(&st, ns.prop("qualifier/", qp), ns.entity(item)));
+        }
+    }
+}
+
+/// Every quad of the store. Deleted items have none (others still link to them).
+pub fn quads(data: &Data, inst: &Instance, payload: Payload) -> Vec<Quad> {
+    let ns = Ns { inst };
+    let mut out = Vec::with_capacity(data.people.len() * 40);
+    let lit = |s: &str, lang: &str| Literal::new_language_tagged_literal_unchecked(s, lang);
+    for (i, p) in data.people.iter().enumerate() {
+        if p.quirks & quirk::DELETED != 0 {
+            continue;
+        }
+        let idx = i as u32;
+        let subject = ns.entity(p.qid);
+        out.push(quad(
+            &subject,
+            iri(format!("{RDF}type")),
+            iri(format!("{WIKIBASE}Item")),
+        ));
+        let (labels, descriptions) = render::terms_of(data, payload, idx, p);
+        for (lang, text) in &labels {
+            out.push(quad(&subject, iri(format!("{RDFS}label")), lit(text, lang)));
+        }
+        for (lang, text) in &descriptions {
+            out.push(quad(
+                &subject,
+                iri(format!("{SCHEMA}description")),
+                lit(text, lang),
+            ));
+        }
+        for a in data.aliases.get(&idx).into_iter().flatten() {
+            out.push(quad(&subject, iri(format!("{SKOS}altLabel")), lit(a, "en")));
+        }
+        for claim in family_claims(data, inst, idx, p) {
+            claim_quads(&mut out, &ns, &subject, p.qid, &claim);
+        }
+    }
+    for (&old, &idx) in &data.redirects {
+        if let Some(p) = data.person(idx) {
+            if p.quirks & quirk::DELETED == 0 {
+                out.push(quad(
+                    &ns.entity(old),
+                    iri(format!("{OWL}sameAs")),
+                    ns.entity(p.qid),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Modifier;
+
+    fn day(year: i16, month: u8, day: u8, julian: bool) -> PDate {
+        PDate {
+            year,
+            month,
+            day,
+            modifier: Modifier::Exact,
+            julian,
+            end_year: 0,
+        }
+    }
+
+    #[test]
+    fn dates_as_wdqs_gives_them() {
+        assert_eq!(
+            date_literal(&day(1819, 5, 24, false)).value(),
+            "1819-05-24T00:00:00Z"
+        );
+        assert_eq!(
+            date_literal(&day(1819, 0, 0, false)).value(),
+            "1819-01-01T00:00:00Z"
+        );
+        // Elizabeth I, born 7 September 1533 (Julian) = 17 September (Gregorian).
+        assert_eq!(
+            date_literal(&day(1533, 9, 7, false)).value(),
+            "1533-09-17T00:00:00Z"
+        );
+        // Newton, 25 December 1642 Old Style = 4 January 1643.
+        assert_eq!(
+            date_literal(&day(1642, 12, 25, true)).value(),
+            "1643-01-04T00:00:00Z"
+        );
+        // Year precision is not shifted.
+        assert_eq!(
+            date_literal(&day(1066, 0, 0, true)).value(),
+            "1066-01-01T00:00:00Z"
+        );
+    }
+}
