@@ -376,16 +376,25 @@ fn other_wikibases_by_name_by_host_and_by_property_ids() {
     assert_eq!(u.ask.endpoint, "https://database.factgrid.de");
     assert_eq!(u.ask.props.father, Some(Pid(141)));
     assert_eq!(u.ask.source_name(), "FactGrid");
-    assert_eq!(u.ask.page_url(Qid(42)), "https://database.factgrid.de/wiki/Item:Q42");
+    assert_eq!(
+        u.ask.page_url(Qid(42)),
+        "https://database.factgrid.de/wiki/Item:Q42"
+    );
     let c = u.ask.crawl_config();
     assert_eq!(c.props.child, Some(Pid(150)));
     assert_eq!(c.iris.entity, "https://database.factgrid.de/entity/");
-    assert_eq!(c.sparql.as_deref(), Some("https://database.factgrid.de/sparql"));
+    assert_eq!(
+        c.sparql.as_deref(),
+        Some("https://database.factgrid.de/sparql")
+    );
     // What it cannot show, in words (FactGrid's male item is not confirmed).
     assert_eq!(u.ask.props.missing(), vec![PropRole::Male]);
     assert!(u.ask.cannot_show()[0].contains("No male property is known for FactGrid"));
     // By host: the same instance, and the link keeps the question.
-    let h = from_query(query_getter("people=Q1,Q2&endpoint=https://database.factgrid.de"), "en");
+    let h = from_query(
+        query_getter("people=Q1,Q2&endpoint=https://database.factgrid.de"),
+        "en",
+    );
     assert_eq!(h.ask.instance.as_ref().map(|i| i.key), Some("factgrid"));
     let again = from_query(query_getter(&h.ask.to_query("en")), "en");
     assert_eq!(again.ask, h.ask);
@@ -396,7 +405,10 @@ fn other_wikibases_by_name_by_host_and_by_property_ids() {
     );
     assert_eq!(r.ask.endpoint, "http://127.0.0.1:8090");
     assert_eq!(r.ask.props.spouse, Some(Pid(84)));
-    assert_eq!(r.ask.sparql, None, "FactGrid's query service is not the replica's");
+    assert_eq!(
+        r.ask.sparql, None,
+        "FactGrid's query service is not the replica's"
+    );
     let back = from_query(query_getter(&r.ask.to_query("en")), "en");
     assert_eq!(back.ask, r.ask);
     // Any other instance through props=, kept in shared links.
@@ -406,7 +418,10 @@ fn other_wikibases_by_name_by_host_and_by_property_ids() {
     );
     assert!(o.run, "{:?}", o.messages);
     assert!(o.ask.instance.is_none());
-    assert_eq!((o.ask.props.father, o.ask.props.spouse), (Some(Pid(7)), Some(Pid(10))));
+    assert_eq!(
+        (o.ask.props.father, o.ask.props.spouse),
+        (Some(Pid(7)), Some(Pid(10)))
+    );
     let back = from_query(query_getter(&o.ask.to_query("en")), "en");
     assert_eq!(back.ask.props, o.ask.props);
 }
@@ -415,27 +430,52 @@ fn other_wikibases_by_name_by_host_and_by_property_ids() {
 fn wrong_props_and_query_services_are_words_never_a_blank() {
     let u = from_query(query_getter("people=Q1,Q2&props=father=P1,uncle:P2"), "en");
     assert!(!u.run, "a question with refused props is not run by itself");
-    assert!(u.messages.iter().any(|m| m.contains("is not key:id")), "{:?}", u.messages);
-    assert!(u.messages.iter().any(|m| m.contains("“uncle” is not one of")));
+    assert!(
+        u.messages.iter().any(|m| m.contains("is not key:id")),
+        "{:?}",
+        u.messages
+    );
+    assert!(u
+        .messages
+        .iter()
+        .any(|m| m.contains("“uncle” is not one of")));
     assert!(u.messages.iter().any(|m| m.contains("props was not used")));
-    let s = from_query(query_getter("people=Q1,Q2&sparql=javascript:alert(1)"), "en");
-    assert!(s.messages.iter().any(|m| m.starts_with("The query service was refused")));
+    let s = from_query(
+        query_getter("people=Q1,Q2&sparql=javascript:alert(1)"),
+        "en",
+    );
+    assert!(s
+        .messages
+        .iter()
+        .any(|m| m.starts_with("The query service was refused")));
     // fetch=sparql needs a query service: Wikidata has one; an unknown endpoint has none.
     let w = from_query(query_getter("people=Q1,Q2&fetch=sparql"), "en");
     assert_eq!(w.ask.fetch, FetchMode::Sparql);
-    assert_eq!(w.ask.sparql.as_deref(), Some("https://query.wikidata.org/sparql"));
+    assert_eq!(
+        w.ask.sparql.as_deref(),
+        Some("https://query.wikidata.org/sparql")
+    );
     let n = from_query(
         query_getter("people=Q1,Q2&endpoint=http://127.0.0.1:8090&fetch=sparql"),
         "en",
     );
     assert_eq!(n.ask.fetch, FetchMode::GetEntities);
-    assert!(n.messages.iter().any(|m| m.contains("No query service is known")));
+    assert!(n
+        .messages
+        .iter()
+        .any(|m| m.contains("No query service is known")));
     let g = from_query(
         query_getter("people=Q1,Q2&endpoint=http://127.0.0.1:8090&sparql=http://127.0.0.1:8090/sparql&fetch=sparql"),
         "en",
     );
     assert_eq!(g.ask.fetch, FetchMode::Sparql);
-    assert_eq!(from_query(query_getter(&g.ask.to_query("en")), "en").ask, g.ask);
+    assert_eq!(
+        from_query(query_getter(&g.ask.to_query("en")), "en").ask,
+        g.ask
+    );
     let bad = from_query(query_getter("people=Q1,Q2&wikibase=mystery"), "en");
-    assert!(bad.messages.iter().any(|m| m.contains("not a Wikibase wikikin knows")));
+    assert!(bad
+        .messages
+        .iter()
+        .any(|m| m.contains("not a Wikibase wikikin knows")));
 }

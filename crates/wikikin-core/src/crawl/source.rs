@@ -141,10 +141,14 @@ impl Crawl {
         if all {
             self.switched = true;
         }
-        self.fallbacks.push(Fallback {
-            why,
-            people: ids.len(),
-        });
+        // Queries in flight together fail together: one note for them.
+        match self.fallbacks.iter_mut().find(|f| f.why == why) {
+            Some(f) => f.people += ids.len(),
+            None => self.fallbacks.push(Fallback {
+                why,
+                people: ids.len(),
+            }),
+        }
         for q in ids {
             self.json_ids.insert(*q);
             self.sched.requeue(*q);
