@@ -151,6 +151,22 @@ impl Props {
         }
     }
 
+    /// Forgets a role's id (`props=spouse:none`: the instance has no such property).
+    pub fn clear(&mut self, role: Role) {
+        match role {
+            Role::Father => self.father = None,
+            Role::Mother => self.mother = None,
+            Role::Child => self.child = None,
+            Role::Spouse => self.spouse = None,
+            Role::Sex => self.sex = None,
+            Role::Male => self.male = None,
+            Role::Female => self.female = None,
+            Role::Birth => self.birth = None,
+            Role::Death => self.death = None,
+            Role::Image => self.image = None,
+        }
+    }
+
     /// The property of a role (`None` for the two items and for missing ones).
     pub fn pid(&self, role: Role) -> Option<Pid> {
         match role {
@@ -181,7 +197,8 @@ impl Props {
     }
 
     /// Reads `father:P141,mother:P142,child:P150,spouse:P84,sex:P154,male:Q…,female:Q17,…` on
-    /// top of `base` (roles not given keep base's id). Every mistake is reported in words.
+    /// top of `base` (roles not given keep base's id; `spouse:none` says there is none). Every
+    /// mistake is reported in words.
     pub fn parse(text: &str, base: &Props) -> Result<Props, Vec<String>> {
         let mut out = base.clone();
         let mut errors = Vec::new();
@@ -197,6 +214,10 @@ impl Props {
                 ));
                 continue;
             };
+            if value == "none" {
+                out.clear(role);
+                continue;
+            }
             match role {
                 Role::Male | Role::Female => match value.parse::<Qid>() {
                     Ok(q) => {
@@ -365,6 +386,8 @@ mod tests {
         let round = Props::parse(&Props::factgrid().to_param(), &Props::factgrid()).unwrap();
         assert_eq!(round, Props::factgrid());
         assert_eq!(Props::factgrid().missing(), vec![Role::Male]);
+        let none = Props::parse("spouse:none", &Props::wikidata()).unwrap();
+        assert_eq!(none.missing(), vec![Role::Spouse]);
     }
 
     #[test]
