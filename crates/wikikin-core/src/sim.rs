@@ -24,6 +24,8 @@ pub struct SimConfig {
     pub timeout_ms: f64,
     /// The endpoint the URLs are built for.
     pub endpoint: String,
+    /// Server time of a query-service request (a URL with `/sparql?`), added to its latency.
+    pub sparql_ms: f64,
     /// Cancel the crawl at this virtual time.
     pub cancel_at_ms: Option<f64>,
     /// Safety bound on simulation steps.
@@ -35,6 +37,7 @@ impl Default for SimConfig {
         SimConfig {
             latency_ms: 100.0,
             jitter_ms: 0.0,
+            sparql_ms: 0.0,
             seed: 1,
             bytes_per_ms: None,
             max_in_flight: 6,
@@ -213,7 +216,13 @@ where
                 url: &url,
                 now_ms: t,
             });
-            let latency = cfg.latency_ms.max(0.0) + rng.next_f64() * cfg.jitter_ms.max(0.0);
+            let server_time = if url.contains("/sparql?") {
+                cfg.sparql_ms.max(0.0)
+            } else {
+                0.0
+            };
+            let latency =
+                cfg.latency_ms.max(0.0) + rng.next_f64() * cfg.jitter_ms.max(0.0) + server_time;
             let (mut at, delivery) = match reply {
                 SimReply::Http {
                     status,

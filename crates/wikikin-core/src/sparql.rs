@@ -78,6 +78,90 @@ pub fn people_query(ids: &[Qid], languages: &[String], props: &Props, iris: &Iri
     )
 }
 
+/// Which way a whole-lines query goes from its people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    /// Their ancestors (father and mother links).
+    Ancestors,
+    /// Their descendants (children by the parent's P40 or by the child's own P22/P25).
+    Descendants,
+}
+
+/// One query for everyone on the lines up (or down) from `ids`, within `depth` generations,
+/// each with a partial record: parents, sex, years, image and label (descendants also their
+/// children by P40) — not spouses, nor children recorded only on the children's side; and the
+/// records of `ids` themselves whole. A whole ancestry in one round trip, instead of one per
+/// generation.
+pub fn lines_query(
+    ids: &[Qid],
+    lines: Lines,
+    depth: u32,
+    languages: &[String],
+    props: &Props,
+    iris: &Iris,
+) -> String {
+    let values: Vec<String> = ids.iter().map(|q| format!("e:{q}")).collect();
+    let parent_links: Vec<String> = [props.father, props.mother]
+        .into_iter()
+        .flatten()
+        .map(|p| match lines {
+            Lines::Ancestors => format!("t:{p}"),
+            Lines::Descendants => format!("^t:{p}"),
+        })
+        .chain(match (lines, props.child) {
+            (Lines::Descendants, Some(c)) => Some(format!("t:{c}")),
+            _ => None,
+        })
+        .collect();
+    let step = format!("({})?", parent_links.join("|"));
+    let path = vec![step; depth.clamp(1, 40) as usize].join("/");
+    let langs: Vec<String> = language_chain(languages)
+        .into_iter()
+        .filter(|l| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    let mut arms: Vec<String> = Vec::new();
+    let mut out = |p: Option<crate::Pid>, tag: &str| {
+        if let Some(p) = p {
+            arms.push(format!("{{?i t:{p} ?o BIND(\"{tag}\" AS ?r)}}"));
+        }
+    };
+    out(props.father, "f");
+    out(props.mother, "m");
+    if lines == Lines::Descendants {
+        out(props.child, "c");
+    }
+    out(props.sex, "x");
+    out(props.birth, "b");
+    out(props.death, "d");
+    out(props.image, "p");
+    arms.push(format!(
+        "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({}))}}",
+        langs.join(",")
+    ));
+    // The asked people's own records whole: their children on either side and their spouses.
+    let mut own: Vec<String> = Vec::new();
+    if let Some(c) = props.child {
+        own.push(format!("{{?i t:{c} ?o BIND(\"c\" AS ?r)}}"));
+    }
+    for p in [props.father, props.mother].into_iter().flatten() {
+        own.push(format!("{{?o t:{p} ?i BIND(\"c\" AS ?r)}}"));
+    }
+    if let Some(s) = props.spouse {
+        own.push(format!("{{?i t:{s} ?o BIND(\"s\" AS ?r)}}"));
+        own.push(format!("{{?o t:{s} ?i BIND(\"s\" AS ?r)}}"));
+    }
+    own.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
+    format!(
+        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",
+        iris.entity,
+        iris.truthy,
+        arms.join("UNION"),
+        own.join("UNION"),
+        v = values.join(" "),
+    )
+}
+
 /// The GET of a query, asking for JSON results (no custom header, so no CORS preflight).
 pub fn sparql_url(endpoint: &str, query: &str) -> String {
     format!(

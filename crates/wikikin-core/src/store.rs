@@ -14,6 +14,9 @@ pub struct Store {
     pub(crate) missing: BTreeSet<Qid>,
     pub(crate) redirects: Map<Qid, Qid>,
     pub(crate) bytes: u64,
+    /// People whose record holds only their parents, sex, years, image and label (from a
+    /// query service's ancestry or descendants in one query): not their children or spouses.
+    pub(crate) partial: BTreeSet<Qid>,
 }
 
 impl Store {
@@ -72,7 +75,23 @@ impl Store {
     /// Adds a person (e.g. restored by the app); replaces an older copy.
     pub fn insert(&mut self, p: Person) {
         self.missing.remove(&p.id);
+        self.partial.remove(&p.id);
         self.persons.insert(p.id, p);
+    }
+
+    /// Adds a partial record (parents, sex, years, image, label), unless a full one is held.
+    pub fn insert_partial(&mut self, p: Person) {
+        if self.persons.contains_key(&p.id) && !self.partial.contains(&p.id) {
+            return;
+        }
+        self.missing.remove(&p.id);
+        self.partial.insert(p.id);
+        self.persons.insert(p.id, p);
+    }
+
+    /// Whether the record held lacks children and spouses.
+    pub fn is_partial(&self, q: Qid) -> bool {
+        self.partial.contains(&self.canonical(q))
     }
 
     /// Bytes of entity data received over the store's life.

@@ -102,9 +102,8 @@ fn children_recorded_only_on_their_own_side_are_seen() {
     let q = CrawlConfig::explore(vec![VICTORIA], vec![CHARLES]);
     let (res, _, crawl) = run_with(&r, config(q, FetchMode::Sparql), |x| serve(&r, x));
     assert_eq!(res.reached, vec![(CHARLES, Some(5))]);
-    assert!(crawl
-        .person(ELIZABETH)
-        .is_some_and(|p| p.children.contains(&CHARLES)));
+    use wikikin_kinship::Pedigree;
+    assert!(crawl.graph().children(ELIZABETH).contains(&CHARLES));
 }
 
 #[test]
@@ -162,4 +161,16 @@ fn a_failing_query_service_falls_back_to_the_entity_json_and_says_so() {
         rep.wall_ms
     );
     assert_eq!(key(&res), key(&json));
+}
+
+#[test]
+fn relating_through_the_query_service_takes_one_round_trip() {
+    // One query for the ancestry of both (and their own records whole): the blood search, the
+    // connection search and the names all find what they need in it.
+    let r = royal(Payload::Lean);
+    let q = CrawlConfig::relate(vec![ELIZABETH, PHILIP]);
+    let (res, rep, _) = run_with(&r, config(q, FetchMode::Sparql), |x| serve(&r, x));
+    assert_eq!(key(&res).len(), 3);
+    assert_eq!((rep.requests, rep.levels), (1, 1), "{:?}", rep.urls);
+    assert!(res.connections.is_some_and(|c| !c.found.is_empty()));
 }

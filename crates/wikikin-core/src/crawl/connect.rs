@@ -110,12 +110,11 @@ impl Connect {
         self.end.is_none() && self.wanted.contains(&q)
     }
 
-    /// Whether a frontier person needs nothing more (loaded, or can't be had).
+    /// Whether a frontier person needs nothing more (loaded whole, or can't be had).
     fn settled(view: &View<'_>, q: Qid) -> bool {
-        matches!(
-            view.state(q),
-            Some(State::Loaded | State::Missing | State::Failed)
-        ) || view.graph.is_loaded(q)
+        let loaded = matches!(view.state(q), Some(State::Loaded)) || view.graph.is_loaded(q);
+        (loaded && !view.store.is_partial(q))
+            || matches!(view.state(q), Some(State::Missing | State::Failed))
     }
 
     /// Goes as far as what is loaded allows; wants the next frontier.
@@ -136,7 +135,7 @@ impl Connect {
                 for q in open {
                     ctx.know(q);
                     self.wanted.insert(q);
-                    ctx.want(q);
+                    ctx.want_full(q);
                 }
                 // Still unsettled and nothing left to ask for: the crawl ends without us.
                 return;

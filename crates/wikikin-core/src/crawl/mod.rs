@@ -9,6 +9,7 @@
 //! Inside, the [`scheduler`] owns requests (slots, batches, retries, the 429 hold, counters)
 //! and each question is a [`search::Search`] of its own module ([`relate`], [`explore`]).
 
+mod apply;
 mod connect;
 mod explore;
 mod names;
@@ -20,14 +21,13 @@ mod search;
 mod source;
 
 use crate::config::{CrawlConfig, Question};
-use crate::entity::{parse_entities_with, Person};
+use crate::entity::Person;
 use crate::graph::FamilyGraph;
 use crate::http::parse_retry_after;
 use crate::outcome::{FailReason, Failure, Invalid, Outcome, PersonFailure};
 use crate::store::Store;
 use crate::Qid;
 use search::{Ctx, Search, View};
-use std::collections::BTreeSet;
 
 pub use connect::ConnectEnd;
 pub use progress::Progress;
@@ -71,6 +71,8 @@ pub struct Crawl {
     /// The query service failed: everything is asked from the entity JSON now.
     switched: bool,
     fallbacks: Vec<crate::outcome::Fallback>,
+    /// Whole-lines queries still to send (reading the query service; see `source.rs`).
+    lines: Vec<source::LinesQuery>,
 }
 
 impl Crawl {
@@ -102,6 +104,7 @@ impl Crawl {
             json_ids: Default::default(),
             switched: false,
             fallbacks: Vec::new(),
+            lines: Vec::new(),
         };
         c.start(seeds);
         c
@@ -127,6 +130,7 @@ impl Crawl {
         if let Err(invalid) = self.search.start(&self.people, &mut ctx) {
             self.invalid = Some(invalid);
         }
+        self.plan_lines();
         if let (Question::Relate { .. }, true, [a, b]) = (
             &self.config.question,
             self.config.connections,
@@ -232,12 +236,18 @@ impl Crawl {
         if !self.sched.open(now_ms, free_slots) {
             return Vec::new();
         }
+        let mut requests = self.send_lines(free_slots);
+        let free_slots = free_slots - requests.len();
+        if free_slots == 0 {
+            return requests;
+        }
         let view = self.view();
         let plan = self
             .sched
             .plan(free_slots, self.search.spreads(), |q| self.wanted(q, &view));
-        let requests = self.sched.commit(plan, free_slots);
-        self.assign_sources(&requests);
+        let sent = self.sched.commit(plan, free_slots);
+        self.assign_sources(&sent);
+        requests.extend(sent);
         requests
     }
 
@@ -310,86 +320,6 @@ impl Crawl {
         self.sources.remove(&id);
         self.sched.no_answer(id, &failure);
         self.settle();
-    }
-
-    fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
-        match parse_entities_with(body, &self.config.languages, &self.config.props) {
-            Ok(parsed) => self.apply_parsed(asked, chain, parsed, body.len()),
-            Err(e) => {
-                for &q in asked {
-                    self.sched.fail(q, FailReason::Unreadable(e.to_string()));
-                }
-            }
-        }
-    }
-
-    /// Entities (or records) that came for `asked`, from either source.
-    fn apply_parsed(&mut self, asked: &[Qid], chain: u32, parsed: crate::Parsed, bytes: usize) {
-        self.sched
-            .note_entities(bytes, parsed.persons.len() + parsed.missing.len());
-        let prev_chain = std::mem::replace(&mut self.sched.cur_chain, chain);
-        let mut redirects = parsed.redirects.clone();
-        // Special:EntityData follows redirects silently: asked Q1, got only Q2.
-        if let ([asked], [only]) = (asked, parsed.persons.as_slice()) {
-            if only.id != *asked && !redirects.iter().any(|(f, _)| f == asked) {
-                redirects.push((*asked, only.id));
-            }
-        }
-        for (from, to) in redirects {
-            self.apply_redirect(from, to);
-        }
-        let mut answered: BTreeSet<Qid> = BTreeSet::new();
-        for q in &parsed.missing {
-            answered.insert(*q);
-            self.store.missing.insert(*q);
-            if self.sched.is_known(*q) {
-                self.sched.fetched += 1;
-                self.sched.mark_missing(*q);
-            }
-        }
-        for p in parsed.persons {
-            answered.insert(p.id);
-            let q = p.id;
-            self.store.persons.insert(q, p.clone());
-            if matches!(
-                self.sched.state(q),
-                Some(scheduler::State::Loaded | scheduler::State::Missing)
-            ) {
-                continue;
-            }
-            self.sched.know(q);
-            self.sched.fetched += 1;
-            self.load(p, chain);
-        }
-        for &q in asked {
-            let real = self.store.canonical(q);
-            if !answered.contains(&real) && !answered.contains(&q) {
-                self.sched.fail(q, FailReason::NotInAnswer);
-            }
-        }
-        self.sched.cur_chain = prev_chain;
-    }
-
-    fn apply_redirect(&mut self, from: Qid, to: Qid) {
-        if from == to {
-            return;
-        }
-        self.store.redirects.insert(from, to);
-        self.graph.add_redirect(from, to);
-        let asked = self.people.contains(&from) || self.search.targets().contains(&from);
-        for p in &mut self.people {
-            if *p == from {
-                *p = to;
-            }
-        }
-        if asked && !self.redirected.iter().any(|(f, _)| *f == from) {
-            self.redirected.push((from, to));
-        }
-        self.sched.redirect(from, to);
-        self.search.redirected(from, to);
-        if let Some(c) = self.connect.as_mut() {
-            c.redirected(from, to);
-        }
     }
 
     /// Stops the crawl; answers still arriving are ignored. The caller aborts its requests.

@@ -65,6 +65,11 @@ impl Ctx<'_> {
     pub(crate) fn want(&mut self, q: Qid) {
         self.sched.want(q, self.store);
     }
+
+    /// Asks for the id's whole record (children and spouses too): a partial one is not enough.
+    pub(crate) fn want_full(&mut self, q: Qid) {
+        self.sched.want_as(q, self.store, true);
+    }
 }
 
 /// A question's search over the family graph, driven by the crawl. The crawl loads entities

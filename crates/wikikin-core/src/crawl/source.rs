@@ -6,7 +6,7 @@
 use super::{Crawl, Request, RequestId};
 use crate::config::FetchMode;
 use crate::outcome::{Failure, Fallback, FallbackWhy};
-use crate::sparql::{parse_people, people_query, sparql_url};
+use crate::sparql::{lines_query, parse_people, people_query, sparql_url, Lines};
 use crate::web::entities_url;
 use crate::Qid;
 
@@ -15,11 +15,21 @@ use crate::Qid;
 pub(crate) enum Source {
     Entities,
     Sparql,
+    /// The whole lines up or down from the request's people, `depth` generations.
+    Lines(Lines, u32),
+}
+
+/// A query for whole lines, sent before anything else when the crawl reads the query service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LinesQuery {
+    pub(crate) lines: Lines,
+    pub(crate) ids: Vec<Qid>,
+    pub(crate) depth: u32,
 }
 
 impl Crawl {
     /// Whether requests go to the query service now.
-    fn querying(&self) -> bool {
+    pub(super) fn querying(&self) -> bool {
         self.config.fetch == FetchMode::Sparql && self.config.sparql.is_some() && !self.switched
     }
 
@@ -29,12 +39,60 @@ impl Crawl {
             let queries = self
                 .sources
                 .values()
-                .filter(|s| **s == Source::Sparql)
+                .filter(|s| **s != Source::Entities)
                 .count();
             free_slots.min(self.config.sparql_in_flight.saturating_sub(queries))
         } else {
             free_slots
         }
+    }
+
+    /// Reading the query service: relating, the ancestry of everyone asked in one query;
+    /// exploring, the descendants of the roots and the ancestry of the targets (half the degree
+    /// limit up, as the climb from them goes).
+    pub(super) fn plan_lines(&mut self) {
+        if !self.querying() || self.invalid.is_some() {
+            return;
+        }
+        let max = self.config.max_generations;
+        let targets = self.search.targets().to_vec();
+        if matches!(self.config.question, crate::Question::Relate { .. }) {
+            self.lines.push(LinesQuery {
+                lines: Lines::Ancestors,
+                ids: self.people.clone(),
+                depth: max,
+            });
+        } else {
+            if !targets.is_empty() {
+                self.lines.push(LinesQuery {
+                    lines: Lines::Ancestors,
+                    ids: targets,
+                    depth: max.div_ceil(2),
+                });
+            }
+            self.lines.push(LinesQuery {
+                lines: Lines::Descendants,
+                ids: self.people.clone(),
+                depth: max,
+            });
+        }
+    }
+
+    /// The whole-lines queries, first (each its own request, up to `free_slots`).
+    pub(super) fn send_lines(&mut self, free_slots: usize) -> Vec<Request> {
+        let mut out = Vec::new();
+        if !self.querying() {
+            self.lines.clear();
+            return out;
+        }
+        while out.len() < free_slots {
+            let Some(l) = self.lines.pop() else { break };
+            if let Some(r) = self.sched.send_now(&l.ids) {
+                self.sources.insert(r.id, Source::Lines(l.lines, l.depth));
+                out.push(r);
+            }
+        }
+        out
     }
 
     /// Notes each new request's source.
@@ -53,6 +111,17 @@ impl Crawl {
     /// The URL to GET for a request (a CORS-simple GET: no custom headers needed).
     pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
         match (self.sources.get(&req.id), &self.config.sparql) {
+            (Some(Source::Lines(lines, depth)), Some(endpoint)) => {
+                let q = lines_query(
+                    &req.qids,
+                    *lines,
+                    *depth,
+                    &self.config.languages,
+                    &self.config.props,
+                    &self.config.iris,
+                );
+                sparql_url(endpoint, &q)
+            }
             (Some(Source::Sparql), Some(endpoint)) => {
                 let q = people_query(
                     &req.qids,
@@ -82,7 +151,9 @@ impl Crawl {
         status: u16,
         body: &[u8],
     ) -> bool {
-        if self.sources.remove(&id) != Some(Source::Sparql) {
+        let source = self.sources.remove(&id);
+        let lines = matches!(source, Some(Source::Lines(..)));
+        if !matches!(source, Some(Source::Sparql | Source::Lines(..))) {
             return false;
         }
         match status {
@@ -94,7 +165,8 @@ impl Crawl {
             }
         }
         if body.len() > self.config.sparql_max_bytes {
-            self.fall_back(asked, FallbackWhy::TooLarge { bytes: body.len() }, true);
+            // Too large is this query's fault, not the service's: the rest still asks it.
+            self.fall_back(asked, FallbackWhy::TooLarge { bytes: body.len() }, !lines);
             return true;
         }
         let parsed = parse_people(
@@ -113,7 +185,7 @@ impl Crawl {
                     .copied()
                     .filter(|q| !unknown.contains(q))
                     .collect();
-                self.apply_parsed(&known, chain, parsed, body.len());
+                self.apply_parsed(&known, chain, parsed, body.len(), lines);
                 if !unknown.is_empty() {
                     self.fall_back(&unknown, FallbackWhy::Unknown, false);
                 }
@@ -125,7 +197,10 @@ impl Crawl {
     /// A query without an answer: timeouts and network errors fall back at once (the query
     /// service is slow or down; the entity JSON is another server). False: not a query's.
     pub(super) fn query_failed(&mut self, id: RequestId, asked: &[Qid], failure: &Failure) -> bool {
-        if self.sources.remove(&id) != Some(Source::Sparql) {
+        if !matches!(
+            self.sources.remove(&id),
+            Some(Source::Sparql | Source::Lines(..))
+        ) {
             return false;
         }
         match failure {
@@ -138,6 +213,7 @@ impl Crawl {
 
     /// These people are asked again from the entity JSON; with `all`, every later request too.
     fn fall_back(&mut self, ids: &[Qid], why: FallbackWhy, all: bool) {
+        let why_unknown = why == FallbackWhy::Unknown;
         if all {
             self.switched = true;
         }
@@ -150,7 +226,9 @@ impl Crawl {
             }),
         }
         for q in ids {
-            self.json_ids.insert(*q);
+            if all || why_unknown {
+                self.json_ids.insert(*q);
+            }
             self.sched.requeue(*q);
         }
     }

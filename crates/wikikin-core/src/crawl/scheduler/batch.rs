@@ -98,6 +98,25 @@ impl Scheduler {
         out
     }
 
+    /// Sends these ids at once in one request of their own (a query for their whole lines),
+    /// out of the ready queue; ids already loaded or in flight are left out. `None` if none is
+    /// left.
+    pub(crate) fn send_now(&mut self, ids: &[Qid]) -> Option<Request> {
+        let chunk: Vec<Qid> = ids
+            .iter()
+            .copied()
+            .filter(|q| matches!(self.state(*q), Some(State::Queued | State::Known)))
+            .collect();
+        if chunk.is_empty() {
+            return None;
+        }
+        for q in &chunk {
+            self.unqueue(*q);
+            self.to_load.retain(|x| x != q);
+        }
+        Some(self.send(&chunk))
+    }
+
     fn send(&mut self, chunk: &[Qid]) -> Request {
         let chain = chunk
             .iter()

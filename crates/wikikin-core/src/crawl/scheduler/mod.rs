@@ -84,6 +84,7 @@ pub(crate) struct Scheduler {
     /// Ids to load from the store (a queue, not recursion, through cached entities).
     to_load: VecDeque<Qid>,
     pub(crate) loaded_order: Vec<Qid>,
+    loaded_set: crate::graph::Set<Qid>,
     pub(crate) failures: Map<Qid, FailReason>,
     /// Some wanted id was not loaded because of the entity limit.
     pub(crate) entity_cut: bool,
@@ -120,6 +121,7 @@ impl Scheduler {
             cur_chain: 0,
             to_load: VecDeque::new(),
             loaded_order: Vec::new(),
+            loaded_set: Default::default(),
             failures: Map::default(),
             entity_cut: false,
             fetched: 0,
@@ -186,10 +188,21 @@ impl Scheduler {
 
     /// The id is wanted: load it from the store, or queue it (known ids only, once).
     pub(crate) fn want(&mut self, q: Qid, store: &Store) {
+        self.want_as(q, store, false);
+    }
+
+    /// [`Scheduler::want`], and with `full` a partial record is not enough: it is fetched
+    /// whole (again, if it was loaded partial).
+    pub(crate) fn want_as(&mut self, q: Qid, store: &Store, full: bool) {
+        let partial = full && store.is_partial(q);
+        if partial && self.state(q) == Some(State::Loaded) {
+            self.enqueue(q);
+            return;
+        }
         if self.state(q) != Some(State::Known) {
             return;
         }
-        if store.holds(q) {
+        if store.holds(q) && !partial {
             if self.loaded_count() >= self.rules.max_entities {
                 self.entity_cut = true;
                 return;
@@ -230,13 +243,15 @@ impl Scheduler {
         }
     }
 
-    /// The id's entity is here.
+    /// The id's entity is here (or its whole record, after a partial one).
     pub(crate) fn mark_loaded(&mut self, q: Qid) {
         self.unqueue(q);
         if let Some(s) = self.slots.get_mut(&q) {
             s.state = State::Loaded;
         }
-        self.loaded_order.push(q);
+        if self.loaded_set.insert(q) {
+            self.loaded_order.push(q);
+        }
     }
 
     pub(crate) fn mark_missing(&mut self, q: Qid) {
