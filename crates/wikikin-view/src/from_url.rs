@@ -158,6 +158,7 @@ pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> F
         }
     }
     read_wikibase(&get, &mut ask, &mut messages, &mut refused);
+    ask.fetch = ask.default_fetch();
     if let Some(cap) = get("cap") {
         match cap.trim().parse::<usize>() {
             Ok(c) if (1..=MAX_CAP).contains(&c) => ask.cap = c,
@@ -175,10 +176,13 @@ pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> F
                 "No query service is known for {}: give sparql=… to use one. Using wbgetentities.",
                 ask.source_name()
             )),
-            _ => messages.push(
-                "fetch must be entitydata, wbgetentities or sparql: using wbgetentities."
-                    .to_string(),
-            ),
+            _ => messages.push(format!(
+                "fetch must be entitydata, wbgetentities or sparql: using {}.",
+                match ask.fetch {
+                    FetchMode::Sparql => "the query service",
+                    _ => "wbgetentities",
+                }
+            )),
         }
     }
     if let Some(t) = get("timeout") {

@@ -181,7 +181,9 @@ fn unknown_params_are_ignored_and_bad_options_fall_back() {
     );
     assert_eq!(read.ask.lang, "de");
     assert_eq!(read.ask.cap, DEFAULT_CAP);
-    assert_eq!(read.ask.fetch, FetchMode::GetEntities);
+    // The default fetch mode for the endpoint: Wikidata's query service.
+    assert_eq!(read.ask.fetch, read.ask.default_fetch());
+    assert_eq!(read.ask.fetch, FetchMode::Sparql);
     assert_eq!(read.ask.timeout_s, DEFAULT_TIMEOUT_S);
     assert_eq!(read.messages.len(), 4, "{:?}", read.messages);
     assert!(read.messages[0].contains("not a language code"));
