@@ -157,7 +157,13 @@ impl Crawl {
             return false;
         }
         match status {
-            429 | 503 => return false, // waited for like any other 429/503
+            // Waited for like any other 429/503 (Retry-After honoured exactly) — but when the
+            // query service keeps refusing, the entity JSON (another server) is asked instead.
+            429 | 503 if asked.iter().any(|q| self.sched.last_attempt(*q)) => {
+                self.fall_back(asked, FallbackWhy::Status(status), true);
+                return true;
+            }
+            429 | 503 => return false,
             200..=299 => {}
             _ => {
                 self.fall_back(asked, FallbackWhy::Status(status), true);

@@ -404,6 +404,13 @@ impl Scheduler {
         }
     }
 
+    /// Whether one more 429/503 for this id would be its last attempt.
+    pub(crate) fn last_attempt(&self, q: Qid) -> bool {
+        self.slots
+            .get(&q)
+            .is_some_and(|s| s.attempts + 1 >= self.rules.max_attempts)
+    }
+
     /// The ids of a request in flight.
     pub(crate) fn in_flight_ids(&self, id: RequestId) -> Option<Vec<Qid>> {
         self.in_flight.get(&id).map(|f| f.qids.clone())
