@@ -84,7 +84,8 @@ pub fn split_names(words: &str, people: &[(Qid, String)]) -> Vec<Part> {
 }
 
 /// One connection as a list item: `data-a`, `data-b`, `data-path`, `data-links`, `data-term`,
-/// its colour class, and its words with the people as links.
+/// its colour class, and its words with the people as links, followed by the people of the chain
+/// the words do not name ("Diana is Elizabeth II's daughter-in-law — through Charles III").
 pub fn connection_item(a: &Answer, c: &ConnLine) -> impl IntoView {
     let mut people: Vec<(Qid, String)> = Vec::new();
     for q in &c.conn.path {
@@ -92,7 +93,44 @@ pub fn connection_item(a: &Answer, c: &ConnLine) -> impl IntoView {
             people.push((*q, a.name(*q)));
         }
     }
-    let words = split_names(&c.words, &people)
+    let parts = split_names(&c.words, &people);
+    // The people of the chain its words do not name (the spouse of an in-law), in chain order:
+    // "— through Charles III". Not the parent two siblings share (a parent step then a child
+    // step): the chain stands for the siblings, through either parent.
+    let step = |i: usize| c.conn.steps.get(i).map(|s| s.as_str());
+    let mut unnamed: Vec<Qid> = Vec::new();
+    for (i, q) in c.conn.path.iter().enumerate() {
+        let apex = i > 0 && step(i - 1) == Some("parent") && step(i) == Some("child");
+        if !apex && !unnamed.contains(q) && !parts.contains(&Part::Person(*q)) {
+            unnamed.push(*q);
+        }
+    }
+    let n = unnamed.len();
+    let mut parts = parts;
+    if n > 0 {
+        // "… daughter-in-law — through Charles III", like a relationship's line.
+        if let Some(Part::Text(t)) = parts.last_mut() {
+            if let Some(stripped) = t.strip_suffix('.') {
+                *t = stripped.to_string();
+            }
+        }
+    }
+    let through = (n > 0).then(|| {
+        let links = unnamed
+            .into_iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let sep = match i {
+                    0 => "",
+                    _ if i + 1 == n => " & ",
+                    _ => ", ",
+                };
+                view! { {sep}<PersonLink link=a.link(q)/> }
+            })
+            .collect_view();
+        view! { " — through " {links} }
+    });
+    let words = parts
         .into_iter()
         .map(|part| match part {
             Part::Text(t) => t.into_any(),
@@ -108,7 +146,7 @@ pub fn connection_item(a: &Answer, c: &ConnLine) -> impl IntoView {
         <li class=class data-testid="connection"
             data-a=c.a.to_string() data-b=c.b.to_string()
             data-path=c.path_attr() data-links=c.links_attr() data-term=c.term.clone()>
-            <span class="words">{words}</span>
+            <span class="words">{words}</span>{through}
         </li>
     }
 }
