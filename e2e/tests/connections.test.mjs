@@ -220,6 +220,16 @@ test('Elizabeth II and Philip: husband first, then the three blood relationships
     assert.deepEqual(find([ids.ludwig, ids.henriette]), [4, 0, 5, 5]);
     assert.ok(rels.every((r) => r.colour !== c.colour), 'the marriage has a colour of its own');
     await assertCoupleDrawn(page, ELIZABETH, PHILIP);
+    // Where the searches stopped, with names, under its own title — not among the problems in the data.
+    const limits = await page.$$eval('ul[data-testid=limits] li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(limits, [
+      'Ancestors of Elizabeth II were searched up to 10 generations; older ones were not.',
+      'Ancestors of Prince Philip, Duke of Edinburgh were searched up to 10 generations; older ones were not.',
+    ]);
+    assert.equal(await page.$eval('ul[data-testid=limits]', (ul) => ul.previousElementSibling?.textContent),
+      'Where the search stopped');
+    assert.equal(await page.$('ul[data-testid=problems]'), null, 'a search limit is not a problem in the data');
+    assert.equal(await page.$('ul[data-testid=fallbacks]'), null, 'entity JSON was asked for: no fallback');
     await screenshot(page, 'connections-married');
     assert.deepEqual(errors, []);
   } finally {
