@@ -1,6 +1,7 @@
-//! The answer: relationships in words, direct lines, explore levels, failures and data problems.
+//! The answer: relationships and connections through marriage in words, direct lines, explore
+//! levels, failures, data problems, where the searches stopped and query-service fallbacks.
 
-use crate::components::{Explored, Relationships, Troubles};
+use crate::components::{Connections, Explored, Relationships, Troubles};
 use crate::use_ctx;
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn AnswerPanel() -> impl IntoView {
             view! {
                 <section class="answer" data-testid="answer">
                     <Relationships answer=a.clone()/>
+                    <Connections answer=a.clone()/>
                     <Explored answer=a.clone()/>
                     <Troubles answer=a/>
                 </section>

@@ -3,6 +3,7 @@
 
 mod answer_panel;
 mod ask_form;
+pub(crate) mod connections;
 mod details;
 mod endpoint_note;
 mod explored;
@@ -15,6 +16,7 @@ mod troubles;
 
 pub use answer_panel::AnswerPanel;
 pub use ask_form::AskForm;
+pub use connections::Connections;
 pub use details::Details;
 pub use endpoint_note::EndpointNote;
 pub use explored::Explored;

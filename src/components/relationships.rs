@@ -1,11 +1,14 @@
 //! One line per relationship, with its data attributes for tests and its colour in the tree.
+//! A marriage of the two people comes first ("Diana is Charles III's wife").
 
+use crate::components::connections::marriage_items;
 use crate::components::PersonLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wikikin_view::Answer;
 
-/// The relationships and direct lines in words, or why there are none.
+/// The marriage of the two people (if any), the direct lines and the relationships in words,
+/// or why there are none.
 #[component]
 pub fn Relationships(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
@@ -13,6 +16,7 @@ pub fn Relationships(answer: Arc<Answer>) -> impl IntoView {
         <h2>"Relationships"</h2>
         {a.no_relationship().map(|why| view! { <p data-testid="no-relationship">{why}</p> })}
         <ul class="relationships">
+            {marriage_items(&a)}
             {a.direct.iter().map(|d| view! { <li class="relationship" data-testid="direct">{d.clone()}</li> }).collect_view()}
             {a.lines.iter().map(|l| {
                 let r = &l.rel;

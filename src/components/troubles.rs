@@ -1,11 +1,25 @@
-//! What could not be fetched, and problems found in the data.
+//! What could not be fetched, problems found in the data, where the searches stopped, and where
+//! the query service could not answer.
 
 use crate::components::PersonLink;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wikikin_view::Answer;
 
-/// Failures, missing and merged items, and problems in the data (each only when there are some).
+/// A titled list of sentences (nothing when there are none).
+fn sentences(title: &'static str, testid: &'static str, items: &[String]) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <h2>{title}</h2>
+            <ul class=testid data-testid=testid>
+                {items.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// Failures, missing and merged items, problems in the data, the search limits met (a limit is
+/// not a problem in the data) and the query-service fallbacks (each only when there are some).
 #[component]
 pub fn Troubles(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
@@ -25,13 +39,12 @@ pub fn Troubles(answer: Arc<Answer>) -> impl IntoView {
     let redirected = a
         .redirected_text()
         .map(|text| view! { <p data-testid="redirected">{text}</p> });
-    let problems = (!a.problems.is_empty()).then(|| {
-        view! {
-            <h2>"Problems in the data"</h2>
-            <ul class="problems" data-testid="problems">
-                {a.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
-            </ul>
-        }
-    });
-    view! { {failures}{missing}{redirected}{problems} }
+    let problems = sentences("Problems in the data", "problems", &a.problems);
+    let limits = sentences("Where the search stopped", "limits", &a.limits);
+    let fallbacks = sentences(
+        "Where the query service could not answer",
+        "fallbacks",
+        &a.fallbacks,
+    );
+    view! { {failures}{missing}{redirected}{problems}{limits}{fallbacks} }
 }
