@@ -190,6 +190,12 @@ impl Answer {
             .iter()
             .map(|p| limit_words(p, &name))
             .collect();
+        // The family as the answer knows it: the graph, with the sex of people fetched for their
+        // names only (not in the graph) from their entities.
+        let known = Known {
+            graph: &result.graph,
+            persons: &persons,
+        };
         let conns: Vec<ConnLine> = result
             .connections
             .iter()
@@ -199,17 +205,18 @@ impl Answer {
                 conn: c.clone(),
                 a,
                 b,
-                term: wikikin_kinship::connection_term(&result.graph, c)
+                term: wikikin_kinship::connection_term(&known, c)
                     .unwrap_or_default()
                     .to_string(),
-                words: wikikin_kinship::describe_connection(&result.graph, c, &name),
+                words: wikikin_kinship::describe_connection(&known, c, &name),
                 colour: (lines.len() + k) % COLOURS,
             })
             .collect();
         let conn_searched = result.connections.as_ref().map(|c| {
             format!(
-                "Connections through marriage were searched up to {} links between {} and {}.",
+                "Connections through marriage were searched up to {} link{} between {} and {}.",
                 c.searched_links,
+                if c.searched_links == 1 { "" } else { "s" },
                 name(c.a),
                 name(c.b)
             )
@@ -410,6 +417,31 @@ impl Answer {
             tree: &self.tree,
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// The family graph, with every loaded or named person's sex.
+struct Known<'a> {
+    graph: &'a wikikin_core::FamilyGraph,
+    persons: &'a HashMap<Qid, Person>,
+}
+
+impl wikikin_kinship::Pedigree for Known<'_> {
+    type Id = Qid;
+    fn parents(&self, q: Qid) -> Vec<Qid> {
+        self.graph.parents(q)
+    }
+    fn children(&self, q: Qid) -> Vec<Qid> {
+        self.graph.children(q)
+    }
+    fn spouses(&self, q: Qid) -> Vec<Qid> {
+        self.graph.spouses(q)
+    }
+    fn sex(&self, q: Qid) -> Sex {
+        match self.graph.sex(q) {
+            Sex::Unknown => self.persons.get(&q).map_or(Sex::Unknown, |p| p.sex),
+            s => s,
+        }
     }
 }
 

@@ -376,3 +376,34 @@ fn the_json_export_holds_the_question_the_sentences_and_the_tree() {
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "sorted by id");
     assert!(json["tree"].is_object());
 }
+
+#[test]
+fn connections_are_said_with_the_sex_of_people_fetched_only_for_their_names() {
+    // Charles III to Raine: his wife Diana, her father John Spencer (fetched for his name only,
+    // not in the family graph), his wife Raine.
+    let r = royal(false);
+    let raine = qid(&r, "I243");
+    let a = answer(&r, ask(&[Qid(43274), raine], &[]));
+    let chain = a
+        .conns
+        .iter()
+        .find(|c| c.links_attr() == "spouse,parent,spouse")
+        .expect("the chain with two marriages");
+    assert!(
+        chain.words.contains("→ her father ") && chain.words.contains("→ his wife "),
+        "{}",
+        chain.words
+    );
+    assert_eq!(chain.term, "");
+    let searched = a.conn_searched.as_deref().unwrap_or("");
+    assert!(searched.contains(" links between "), "{searched}");
+    let married = answer(&r, ask(&[ELIZABETH, PHILIP], &[]));
+    assert!(
+        married
+            .conn_searched
+            .as_deref()
+            .is_some_and(|s| s.contains("up to 1 link between")),
+        "{:?}",
+        married.conn_searched
+    );
+}
