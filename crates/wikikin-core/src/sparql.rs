@@ -30,38 +30,49 @@ impl Default for Iris {
     }
 }
 
-/// The query for these people's records (see the module docs). Short, so that it can go as a
-/// GET (the query service caches GET answers). Properties the instance lacks are left out.
-pub fn people_query(ids: &[Qid], languages: &[String], props: &Props, iris: &Iris) -> String {
-    let values: Vec<String> = ids.iter().map(|q| format!("e:{q}")).collect();
+/// The label languages as a SPARQL list (`"de","mul","en"`); anything but letters, digits and
+/// `-` is left out (the languages come from the URL).
+fn lang_list(languages: &[String]) -> String {
     let langs: Vec<String> = language_chain(languages)
         .into_iter()
         .filter(|l| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         .map(|l| format!("\"{l}\""))
         .collect();
-    let mut arms: Vec<String> = Vec::new();
-    let mut out = |p: Option<crate::Pid>, tag: &str| {
-        if let Some(p) = p {
-            arms.push(format!("{{?i t:{p} ?o BIND(\"{tag}\" AS ?r)}}"));
-        }
-    };
-    out(props.father, "f");
-    out(props.mother, "m");
-    out(props.child, "c");
-    out(props.spouse, "s");
-    out(props.sex, "x");
-    out(props.birth, "b");
-    out(props.death, "d");
-    out(props.image, "p");
-    for p in [props.father, props.mother].into_iter().flatten() {
-        arms.push(format!("{{?o t:{p} ?i BIND(\"c\" AS ?r)}}"));
-    }
-    if props.spouse.is_some() {
-        if let Some(p) = props.spouse {
-            arms.push(format!("{{?o t:{p} ?i BIND(\"s\" AS ?r)}}"));
-        }
-    }
-    let langs = langs.join(",");
+    langs.join(",")
+}
+
+/// One arm of a record's query: `?i`'s value of property `p`, tagged (none if the instance lacks
+/// the property). `reverse`: the people whose `p` is `?i`.
+fn arm(p: Option<crate::Pid>, tag: &str, reverse: bool) -> Option<String> {
+    let p = p?;
+    Some(if reverse {
+        format!("{{?o t:{p} ?i BIND(\"{tag}\" AS ?r)}}")
+    } else {
+        format!("{{?i t:{p} ?o BIND(\"{tag}\" AS ?r)}}")
+    })
+}
+
+/// The query for these people's records (see the module docs). Short, so that it can go as a
+/// GET (the query service caches GET answers). Properties the instance lacks are left out.
+pub fn people_query(ids: &[Qid], languages: &[String], props: &Props, iris: &Iris) -> String {
+    let values: Vec<String> = ids.iter().map(|q| format!("e:{q}")).collect();
+    let mut arms: Vec<String> = [
+        arm(props.father, "f", false),
+        arm(props.mother, "m", false),
+        arm(props.child, "c", false),
+        arm(props.spouse, "s", false),
+        arm(props.sex, "x", false),
+        arm(props.birth, "b", false),
+        arm(props.death, "d", false),
+        arm(props.image, "p", false),
+        arm(props.father, "c", true),
+        arm(props.mother, "c", true),
+        arm(props.spouse, "s", true),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let langs = lang_list(languages);
     arms.push(format!(
         "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({langs}))}}"
     ));
@@ -115,42 +126,33 @@ pub fn lines_query(
         .collect();
     let step = format!("({})?", parent_links.join("|"));
     let path = vec![step; depth.clamp(1, 40) as usize].join("/");
-    let langs: Vec<String> = language_chain(languages)
-        .into_iter()
-        .filter(|l| l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        .map(|l| format!("\"{l}\""))
-        .collect();
-    let mut arms: Vec<String> = Vec::new();
-    let mut out = |p: Option<crate::Pid>, tag: &str| {
-        if let Some(p) = p {
-            arms.push(format!("{{?i t:{p} ?o BIND(\"{tag}\" AS ?r)}}"));
-        }
-    };
-    out(props.father, "f");
-    out(props.mother, "m");
-    if lines == Lines::Descendants {
-        out(props.child, "c");
-    }
-    out(props.sex, "x");
-    out(props.birth, "b");
-    out(props.death, "d");
-    out(props.image, "p");
+    let mut arms: Vec<String> = [
+        arm(props.father, "f", false),
+        arm(props.mother, "m", false),
+        arm(props.child, "c", false).filter(|_| lines == Lines::Descendants),
+        arm(props.sex, "x", false),
+        arm(props.birth, "b", false),
+        arm(props.death, "d", false),
+        arm(props.image, "p", false),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     arms.push(format!(
         "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({}))}}",
-        langs.join(",")
+        lang_list(languages)
     ));
     // The asked people's own records whole: their children on either side and their spouses.
-    let mut own: Vec<String> = Vec::new();
-    if let Some(c) = props.child {
-        own.push(format!("{{?i t:{c} ?o BIND(\"c\" AS ?r)}}"));
-    }
-    for p in [props.father, props.mother].into_iter().flatten() {
-        own.push(format!("{{?o t:{p} ?i BIND(\"c\" AS ?r)}}"));
-    }
-    if let Some(s) = props.spouse {
-        own.push(format!("{{?i t:{s} ?o BIND(\"s\" AS ?r)}}"));
-        own.push(format!("{{?o t:{s} ?i BIND(\"s\" AS ?r)}}"));
-    }
+    let mut own: Vec<String> = [
+        arm(props.child, "c", false),
+        arm(props.father, "c", true),
+        arm(props.mother, "c", true),
+        arm(props.spouse, "s", false),
+        arm(props.spouse, "s", true),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     own.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
     format!(
         "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",

@@ -95,18 +95,7 @@ fn closer_blood_hides_longer_marriage_chains() {
 fn explore_reaches_a_target_whose_parents_omit_him_through_his_own_parents() {
     // With the replica's quirks, Elizabeth's and Philip's P40 omit Charles III; his own P22/P25
     // name them. Exploring down from Victoria still reaches him, at degree 5.
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
-    let r = Replica::from_gedcom_path(
-        std::path::Path::new(&format!("{data}royal92.ged")),
-        Some(std::path::Path::new(&format!("{data}royal92-qids.csv"))),
-        wikidata_replica::Options {
-            payload: Payload::Lean,
-            quirks: true,
-            seed: 1, // as `wikidata-replica --quirks` serves it
-            ..wikidata_replica::Options::default()
-        },
-    )
-    .unwrap();
+    let r = common::royal_quirks_as_served(Payload::Lean);
     let victoria = Qid(9439);
     let mut config = CrawlConfig::explore(vec![victoria], vec![CHARLES]);
     config.fetch = FetchMode::GetEntities;

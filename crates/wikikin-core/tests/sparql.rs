@@ -87,18 +87,7 @@ fn relationships_through_the_query_service_equal_the_entity_crawls() {
 fn children_recorded_only_on_their_own_side_are_seen() {
     // Under --quirks (seed 1), Elizabeth's and Philip's P40 omit Charles III; the query
     // service's reverse P22/P25 shows him as their child all the same.
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
-    let r = Replica::from_gedcom_path(
-        std::path::Path::new(&format!("{data}royal92.ged")),
-        Some(std::path::Path::new(&format!("{data}royal92-qids.csv"))),
-        wikidata_replica::Options {
-            payload: Payload::Lean,
-            quirks: true,
-            seed: 1,
-            ..wikidata_replica::Options::default()
-        },
-    )
-    .unwrap();
+    let r = common::royal_quirks_as_served(Payload::Lean);
     let q = CrawlConfig::explore(vec![VICTORIA], vec![CHARLES]);
     let (res, _, crawl) = run_with(&r, config(q, FetchMode::Sparql), |x| serve(&r, x));
     assert_eq!(res.reached, vec![(CHARLES, Some(5))]);

@@ -27,6 +27,22 @@ pub fn royal_with(payload: Payload, quirks: bool) -> Replica {
     .unwrap()
 }
 
+/// The royal92 replica with its quirks as `wikidata-replica --quirks` serves them (seed 1).
+pub fn royal_quirks_as_served(payload: Payload) -> Replica {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
+    Replica::from_gedcom_path(
+        Path::new(&format!("{data}royal92.ged")),
+        Some(Path::new(&format!("{data}royal92-qids.csv"))),
+        Options {
+            payload,
+            quirks: true,
+            seed: 1,
+            ..Options::default()
+        },
+    )
+    .unwrap()
+}
+
 /// Answers a simulated request with exactly what the replica's HTTP server would send.
 pub fn serve(replica: &Replica, r: &SimRequest) -> SimReply {
     let pq = r.url.strip_prefix(ENDPOINT).unwrap_or(r.url);
