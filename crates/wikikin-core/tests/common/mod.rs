@@ -28,6 +28,7 @@ pub fn royal_with(payload: Payload, quirks: bool) -> Replica {
 }
 
 /// The royal92 replica with its quirks as `wikidata-replica --quirks` serves them (seed 1).
+#[allow(dead_code)] // not every test file uses it
 pub fn royal_quirks_as_served(payload: Payload) -> Replica {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
     Replica::from_gedcom_path(
