@@ -49,9 +49,26 @@ after(async () => {
   await site?.close();
 });
 
+// Every test runs twice: reading entity JSON, and reading the replica's query service (the answers must
+// be the same).
+let mode = 'entities';
+function both(name, fn) {
+  for (const m of ['entities', 'sparql']) {
+    test(`${name} [${m === 'sparql' ? 'query service' : 'entity JSON'}]`, async (t) => {
+      mode = m;
+      try {
+        await fn(t);
+      } finally {
+        mode = 'entities';
+      }
+    });
+  }
+}
+
 /** The share link of a question on a replica (labels in English, a short per-request timeout). */
 function shareLink(params, endpoint = replica.url) {
   const q = new URLSearchParams({ ...params, lang: 'en', endpoint, timeout: '20' });
+  if (mode === 'sparql') q.set('sparql', `${endpoint}/sparql`);
   return `${site.url}?${q.toString().replaceAll('%2C', ',')}`;
 }
 
@@ -123,7 +140,7 @@ async function treeStroke(page, colour) {
     (ps) => ps.map((p) => ({ d: p.getAttribute('d'), stroke: getComputedStyle(p).stroke })));
 }
 
-test('Diana and Elizabeth II: daughter-in-law one way, mother-in-law the other, drawn in the colour of the line', async () => {
+both('Diana and Elizabeth II: daughter-in-law one way, mother-in-law the other, drawn in the colour of the line', async () => {
   const one = await ask({ people: `${ELIZABETH},${ids.diana}` });
   try {
     const [c] = only(one.conns, ELIZABETH, ids.diana);
@@ -159,7 +176,7 @@ test('Diana and Elizabeth II: daughter-in-law one way, mother-in-law the other, 
   }
 });
 
-test('Philip and Diana: daughter-in-law', async () => {
+both('Philip and Diana: daughter-in-law', async () => {
   const { conns, context, errors } = await ask({ people: `${PHILIP},${ids.diana}` });
   try {
     const [c] = only(conns, PHILIP, ids.diana);
@@ -196,7 +213,7 @@ async function assertCoupleDrawn(page, x, y) {
   assert.ok(drawn.stroke && drawn.stroke !== 'none' && parseFloat(drawn.width) >= 1.5, JSON.stringify(drawn));
 }
 
-test('Elizabeth II and Philip: husband first, then the three blood relationships', async () => {
+both('Elizabeth II and Philip: husband first, then the three blood relationships', async () => {
   const { page, items, conns, rels, context, errors } = await ask({ people: `${ELIZABETH},${PHILIP}` });
   try {
     assert.equal(items[0].testid, 'connection', `the marriage comes first: ${JSON.stringify(items.map((i) => i.testid))}`);
@@ -237,7 +254,7 @@ test('Elizabeth II and Philip: husband first, then the three blood relationships
   }
 });
 
-test('step-parents: Raine is Diana\'s stepmother, Peter Shand Kydd her stepfather', async () => {
+both('step-parents: Raine is Diana\'s stepmother, Peter Shand Kydd her stepfather', async () => {
   for (const [b, term, via] of [[ids.raine, 'stepmother', ids.john], [ids.peter, 'stepfather', ids.frances]]) {
     const { conns, context, errors } = await ask({ people: `${ids.diana},${b}` });
     try {
@@ -253,7 +270,7 @@ test('step-parents: Raine is Diana\'s stepmother, Peter Shand Kydd her stepfathe
   }
 });
 
-test('sibling-in-law: Charles Spencer is Charles III\'s brother-in-law, Charles III his', async () => {
+both('sibling-in-law: Charles Spencer is Charles III\'s brother-in-law, Charles III his', async () => {
   for (const [a, b] of [[CHARLES, ids.brother], [ids.brother, CHARLES]]) {
     const { conns, context, errors } = await ask({ people: `${a},${b}` });
     try {
@@ -277,7 +294,7 @@ test('sibling-in-law: Charles Spencer is Charles III\'s brother-in-law, Charles 
   }
 });
 
-test('a chain with two marriages: Charles III to Raine, his wife\'s stepmother (no single term)', async () => {
+both('a chain with two marriages: Charles III to Raine, his wife\'s stepmother (no single term)', async () => {
   const { conns, context, errors } = await ask({ people: `${CHARLES},${ids.raine}` });
   try {
     const mine = only(conns, CHARLES, ids.raine);
@@ -296,7 +313,7 @@ test('a chain with two marriages: Charles III to Raine, his wife\'s stepmother (
   }
 });
 
-test('Nicholas II and George V: first cousins through Christian IX & Louise, nothing through George I', async () => {
+both('Nicholas II and George V: first cousins through Christian IX & Louise, nothing through George I', async () => {
   const { rels, conns, context, errors } = await ask({ people: `${NICHOLAS},${GEORGE_V}` });
   try {
     const first = rels.find((r) => r.ancestors.join(',') === [CHRISTIAN, ids.louise].sort().join(','));
@@ -317,7 +334,7 @@ test('Nicholas II and George V: first cousins through Christian IX & Louise, not
   }
 });
 
-test('--quirks: explore from Victoria reaches Charles III at degree 5, and every card and list shows names', async () => {
+both('--quirks: explore from Victoria reaches Charles III at degree 5, and every card and list shows names', async () => {
   const quirky = await startReplica(['--quirks']);
   try {
     const { page, context, errors } = await ask({ people: CHARLES, roots: VICTORIA }, { endpoint: quirky.url });

@@ -142,8 +142,10 @@ pub fn lines_query(
         "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({}))}}",
         lang_list(languages)
     ));
+    // Merged items on the lines: where they went (the lines stop there; the crawl goes on).
+    arms.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
     // The asked people's own records whole: their children on either side and their spouses.
-    let mut own: Vec<String> = [
+    let own: Vec<String> = [
         arm(props.child, "c", false),
         arm(props.father, "c", true),
         arm(props.mother, "c", true),
@@ -153,7 +155,6 @@ pub fn lines_query(
     .into_iter()
     .flatten()
     .collect();
-    own.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
     format!(
         "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",
         iris.entity,

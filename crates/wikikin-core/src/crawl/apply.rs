@@ -80,9 +80,22 @@ impl Crawl {
         }
         for &q in asked {
             let real = self.store.canonical(q);
-            if !answered.contains(&real) && !answered.contains(&q) {
-                self.sched.fail(q, FailReason::NotInAnswer);
+            if answered.contains(&real) || answered.contains(&q) {
+                continue;
             }
+            if real != q {
+                // A merged item whose answer named only where it went (a query's owl:sameAs):
+                // the real one is asked for next.
+                if let Some(names) = self.names.as_mut() {
+                    if names.remove(&q) {
+                        names.insert(real);
+                    }
+                }
+                self.sched.know(real);
+                self.sched.want(real, &self.store);
+                continue;
+            }
+            self.sched.fail(q, FailReason::NotInAnswer);
         }
         self.sched.cur_chain = prev_chain;
     }
