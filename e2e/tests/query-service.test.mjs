@@ -72,6 +72,28 @@ test('relationships through the query service: the same answers, queries only', 
   }
 });
 
+test('explore through the query service: the same degrees as the entity crawl, store reused', async () => {
+  const { w, seen, state } = await ask(royal, { people: 'Q9682,Q80976', roots: 'Q9439' });
+  try {
+    assert.equal(state, 'done', (await outcome(w.page)).status);
+    const reached = () => w.page.$$eval('ul[data-testid=reached] li[data-qid]',
+      (lis) => Object.fromEntries(lis.map((li) => [li.dataset.qid, li.dataset.degree])));
+    assert.deepEqual(await reached(), { Q9682: '4', Q80976: '4' });
+    const rels = await relationships(w.page);
+    assert.ok(rels.some((r) => r.ancestors.includes('Q9439') && r.degree === 3), JSON.stringify(rels));
+    assert.equal(seen.entities, 0, `queries only: ${JSON.stringify(seen)}`);
+    // Down from Victoria and Christian IX: Philip at degree 3 through Christian IX.
+    await w.page.click('[data-testid=preset-1]');
+    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid=field-roots] [data-testid=chip]').length === 2);
+    assert.equal(await waitForState(w.page, ['done', 'failed', 'cancelled'], 60000), 'done');
+    await w.page.waitForFunction(() => document.querySelector('ul[data-testid=reached] li[data-qid=Q80976]')?.dataset.degree === '3');
+    assert.deepEqual(await reached(), { Q9682: '4', Q80976: '3' });
+    await assertHealthy(w);
+  } finally {
+    await w.context.close();
+  }
+});
+
 test('children recorded only on their own side: Victoria reaches Charles III at degree 5 under --quirks', async () => {
   const quirky = await startReplica(['--latency-ms', '5', '--quirks']);
   try {
