@@ -24,6 +24,8 @@ pub enum Question {
     /// Breadth-first by degree from `roots` over father/mother/child links until every target
     /// is reached.
     Explore { roots: Vec<Qid>, targets: Vec<Qid> },
+    /// Everyone descending from `roots` within the generation limit, drawn whole.
+    Descendants { roots: Vec<Qid> },
 }
 
 /// Settings of one crawl.
@@ -106,6 +108,14 @@ impl CrawlConfig {
     pub fn explore(roots: Vec<Qid>, targets: Vec<Qid>) -> CrawlConfig {
         let mut c = CrawlConfig::base(Question::Explore { roots, targets });
         c.max_generations = 12;
+        c
+    }
+
+    /// Every descendant of the roots within the default 12 generations, up to 200,000 people.
+    pub fn descendants(roots: Vec<Qid>) -> CrawlConfig {
+        let mut c = CrawlConfig::base(Question::Descendants { roots });
+        c.max_generations = 12;
+        c.max_entities = 200_000;
         c
     }
 

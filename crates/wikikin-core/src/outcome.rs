@@ -125,11 +125,23 @@ pub enum ExploreEnd {
     DegreeLimit { degree: u32 },
 }
 
+/// How the descendants search ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DescendantsEnd {
+    /// Everyone within the limit: `people` in `generations` generations below the roots.
+    Complete { people: usize, generations: u32 },
+    /// Later generations exist beyond the limit.
+    GenerationLimit { people: usize, generations: u32 },
+    /// Stopped at `max` entities.
+    EntityLimit { max: usize },
+}
+
 /// How a question's search ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
     Relate(RelateEnd),
     Explore(ExploreEnd),
+    Descendants(DescendantsEnd),
 }
 
 /// How a crawl ended.
@@ -158,14 +170,17 @@ impl Outcome {
             Outcome::Cancelled => OutcomeKind::Cancelled,
             Outcome::Ended { ending, .. } => match ending {
                 Ending::Relate(RelateEnd::EntityLimit { .. })
-                | Ending::Explore(ExploreEnd::EntityLimit { .. }) => {
+                | Ending::Explore(ExploreEnd::EntityLimit { .. })
+                | Ending::Descendants(DescendantsEnd::EntityLimit { .. }) => {
                     OutcomeKind::LimitReached(Limit::Entities)
                 }
                 Ending::Relate(RelateEnd::GenerationLimit { .. })
-                | Ending::Explore(ExploreEnd::DegreeLimit { .. }) => {
+                | Ending::Explore(ExploreEnd::DegreeLimit { .. })
+                | Ending::Descendants(DescendantsEnd::GenerationLimit { .. }) => {
                     OutcomeKind::LimitReached(Limit::Generations)
                 }
                 Ending::Relate(RelateEnd::Searched)
+                | Ending::Descendants(DescendantsEnd::Complete { .. })
                 | Ending::Explore(
                     ExploreEnd::Reached { .. }
                     | ExploreEnd::Explored { .. }

@@ -3,7 +3,9 @@
 
 use crate::graph::{Problem, Role};
 use crate::http::reason;
-use crate::outcome::{Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd};
+use crate::outcome::{
+    DescendantsEnd, Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd,
+};
 use crate::outcome::{Fallback, FallbackWhy};
 use crate::Qid;
 use std::fmt;
@@ -88,6 +90,24 @@ impl fmt::Display for Ending {
             Ending::Explore(ExploreEnd::DegreeLimit { degree }) => {
                 write!(f, "Stopped at degree {degree} before reaching every target.")
             }
+            Ending::Descendants(DescendantsEnd::Complete {
+                people,
+                generations,
+            }) => write!(
+                f,
+                "All {people} descendants were loaded ({generations} generations)."
+            ),
+            Ending::Descendants(DescendantsEnd::GenerationLimit {
+                people,
+                generations,
+            }) => write!(
+                f,
+                "{people} descendants were loaded, {generations} generations down; later generations were not."
+            ),
+            Ending::Descendants(DescendantsEnd::EntityLimit { max }) => write!(
+                f,
+                "Stopped at the limit of {max} people; more descendants may exist."
+            ),
         }
     }
 }

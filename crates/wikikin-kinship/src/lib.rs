@@ -50,7 +50,7 @@ pub use limits::Limits;
 pub use problem::Problem;
 pub use relationship::{Kinship, Relationship};
 pub use simple::SimplePedigree;
-pub use tree::{tree, tree_with_connections, tree_with_limits, Tree, TreeEdge};
+pub use tree::{descendants_tree, tree, tree_with_connections, tree_with_limits, Tree, TreeEdge};
 pub use words::{ancestors_phrase, describe, direct_line, ordinal, term, times};
 
 /// A neutral person id for the crate's own pedigrees ([`SimplePedigree`], [`synthetic`], tests

@@ -185,6 +185,25 @@ pub fn tree_with_connections<P: Pedigree>(
         }
     }
 
+    let couples_of_rels: Vec<Couple<P::Id>> = rels
+        .iter()
+        .filter_map(|r| match r.ancestors[..] {
+            [x, y] => Some(couple_key(x, Some(y))),
+            _ => None,
+        })
+        .collect();
+    marriages.extend(couples_of_rels);
+    assemble(p, persons, links, marriages)
+}
+
+/// Groups parent→child links into couples (a child hangs from its parent and that parent's
+/// co-parent), adds the given couples and the spouses who are both in the tree.
+fn assemble<P: Pedigree>(
+    p: &P,
+    mut persons: BTreeSet<P::Id>,
+    links: BTreeMap<(P::Id, P::Id), Tags>,
+    marriages: BTreeSet<Couple<P::Id>>,
+) -> Tree<P::Id> {
     // Group the links into couples: a child hangs from its parent and that parent's co-parent.
     let mut edges: BTreeMap<(Couple<P::Id>, P::Id), Tags> = BTreeMap::new();
     let mut couples: BTreeSet<(P::Id, Option<P::Id>)> = BTreeSet::new();
@@ -211,12 +230,7 @@ pub fn tree_with_connections<P: Pedigree>(
             persons.insert(*y);
         }
     }
-    // The couples of common ancestors, and spouses who are both in the tree.
-    for r in rels {
-        if let [x, y] = r.ancestors[..] {
-            couples.insert(couple_key(x, Some(y)));
-        }
-    }
+    // Spouses who are both in the tree.
     for &x in &persons {
         for y in p.spouses(x) {
             if y != x && persons.contains(&y) {
@@ -243,4 +257,32 @@ pub fn tree_with_connections<P: Pedigree>(
         couples,
         edges,
     }
+}
+
+/// The tree of everyone descending from `roots` within `generations` (by children links, on
+/// either side of the data), with the co-parents beside them: every descendant is drawn, not
+/// only the lines to some people. Time O(D + L) for D descendants and L links among them.
+pub fn descendants_tree<P: Pedigree>(p: &P, roots: &[P::Id], generations: u32) -> Tree<P::Id> {
+    let mut persons: BTreeSet<P::Id> = roots.iter().copied().collect();
+    let mut links: BTreeMap<(P::Id, P::Id), Tags> = BTreeMap::new();
+    let mut frontier: Vec<P::Id> = roots.to_vec();
+    for _ in 0..generations {
+        let mut next = Vec::new();
+        for x in frontier {
+            for c in p.children(x) {
+                if c == x {
+                    continue;
+                }
+                links.entry((x, c)).or_default();
+                if persons.insert(c) {
+                    next.push(c);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    assemble(p, persons, links, BTreeSet::new())
 }

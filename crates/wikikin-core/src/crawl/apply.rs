@@ -120,5 +120,11 @@ impl Crawl {
         if let Some(c) = self.connect.as_mut() {
             c.redirected(from, to);
         }
+        // Asked for a name only: the real one is wanted for its name only too.
+        if let Some(names) = self.names.as_mut() {
+            if names.contains(&from) {
+                names.insert(to);
+            }
+        }
     }
 }

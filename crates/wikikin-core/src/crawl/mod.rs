@@ -11,6 +11,7 @@
 
 mod apply;
 mod connect;
+mod descendants;
 mod explore;
 mod names;
 mod progress;
@@ -87,6 +88,9 @@ impl Crawl {
                 roots.clone(),
                 Box::new(explore::Explore::new(targets.clone())),
             ),
+            Question::Descendants { roots } => {
+                (roots.clone(), Box::<descendants::Descendants>::default())
+            }
         };
         let mut c = Crawl {
             sched: scheduler::Scheduler::new(&config),

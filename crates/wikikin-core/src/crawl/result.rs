@@ -147,14 +147,20 @@ impl Crawl {
         let kinship = wikikin_kinship::kinship_all(&self.graph, related, &limits);
         let report = self.connections(&kinship.relationships);
         let connections = report.as_ref().map(|c| c.found.clone()).unwrap_or_default();
-        let tree = wikikin_kinship::tree_with_connections(
-            &self.graph,
-            &kinship.relationships,
-            &connections,
-            self.search.roots(&self.people),
-            related,
-            &limits,
-        );
+        let tree = if let crate::Question::Descendants { .. } = self.config.question {
+            // Every descendant is drawn, not only lines to some people.
+            let roots = self.search.roots(&self.people);
+            wikikin_kinship::descendants_tree(&self.graph, roots, self.config.max_generations)
+        } else {
+            wikikin_kinship::tree_with_connections(
+                &self.graph,
+                &kinship.relationships,
+                &connections,
+                self.search.roots(&self.people),
+                related,
+                &limits,
+            )
+        };
         Findings {
             kinship,
             report,

@@ -56,6 +56,14 @@ impl Crawl {
         }
         let max = self.config.max_generations;
         let targets = self.search.targets().to_vec();
+        if let crate::Question::Descendants { .. } = self.config.question {
+            self.lines.push(LinesQuery {
+                lines: Lines::Descendants,
+                ids: self.people.clone(),
+                depth: max,
+            });
+            return;
+        }
         if matches!(self.config.question, crate::Question::Relate { .. }) {
             self.lines.push(LinesQuery {
                 lines: Lines::Ancestors,
@@ -186,11 +194,17 @@ impl Crawl {
             Err(e) => self.fall_back(asked, FallbackWhy::Unreadable(e.to_string()), true),
             Ok(mut parsed) => {
                 let unknown = std::mem::take(&mut parsed.missing);
-                let known: Vec<Qid> = asked
+                let mut known: Vec<Qid> = asked
                     .iter()
                     .copied()
                     .filter(|q| !unknown.contains(q))
                     .collect();
+                // Asking for all descendants, everyone the lines brought is one of them: loaded.
+                if matches!(source, Some(Source::Lines(Lines::Descendants, _)))
+                    && matches!(self.config.question, crate::Question::Descendants { .. })
+                {
+                    known.extend(parsed.persons.iter().map(|p| p.id));
+                }
                 self.apply_parsed(&known, chain, parsed, body.len(), lines);
                 if !unknown.is_empty() {
                     self.fall_back(&unknown, FallbackWhy::Unknown, false);
