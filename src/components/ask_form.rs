@@ -42,6 +42,17 @@ pub fn AskForm() -> impl IntoView {
             <fieldset>
                 <legend>"Options"</legend>
                 <div class="row">
+                    <label>
+                        <input type="checkbox" data-testid="descendants"
+                            prop:checked=move || ctx.ask.with(|a| a.descendants)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                ctx.ask.update(|a| a.descendants = on);
+                            }/>
+                        " Draw every descendant of the roots"
+                    </label>
+                </div>
+                <div class="row">
                     <label for="lang">"Label language"</label>
                     <input id="lang" size="6" maxlength="20"
                         prop:value=move || ctx.ask.with(|a| a.lang.clone())

@@ -276,6 +276,7 @@ impl Answer {
             _ if self.ask.explores() && self.reached.iter().any(|(_, d)| d.is_none()) => {
                 "Not every person was reached from the roots within the limits."
             }
+            _ if self.ask.all_descendants() => "Every descendant of the roots is drawn below.",
             _ if self.people.len() < 2 => "Add a second person to name a relationship.",
             _ => {
                 "No common ancestor and no connection through marriage was found within the limits."

@@ -157,6 +157,13 @@ pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> F
             }
         }
     }
+    if let Some(d) = get("descendants") {
+        match d.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "all" => ask.descendants = true,
+            "0" | "false" | "no" | "" => {}
+            _ => messages.push("descendants must be 1 or 0: not drawing all descendants.".into()),
+        }
+    }
     read_wikibase(&get, &mut ask, &mut messages, &mut refused);
     ask.fetch = ask.default_fetch();
     if let Some(cap) = get("cap") {

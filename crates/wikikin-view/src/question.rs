@@ -88,6 +88,8 @@ pub struct Ask {
     pub cap: usize,
     pub fetch: FetchMode,
     pub timeout_s: u32,
+    /// Draw every descendant of the roots (the people, if any, are not needed then).
+    pub descendants: bool,
 }
 
 impl Ask {
@@ -107,6 +109,7 @@ impl Ask {
             // Wikidata has a query service: the measured faster way (see the README).
             fetch: FetchMode::Sparql,
             timeout_s: DEFAULT_TIMEOUT_S,
+            descendants: false,
         }
     }
 
@@ -184,8 +187,19 @@ impl Ask {
             .collect()
     }
 
+    /// Whether the question draws every descendant of the roots.
+    pub fn all_descendants(&self) -> bool {
+        self.descendants && !self.roots.is_empty()
+    }
+
     /// Whether the question can be run, and if not, why, in words.
     pub fn check(&self) -> Result<(), String> {
+        if self.descendants && self.roots.is_empty() {
+            return Err("Add a root whose descendants to draw.".into());
+        }
+        if self.all_descendants() {
+            return Ok(());
+        }
         if self.explores() {
             if self.people.is_empty() {
                 return Err("Add at least one person to reach from the roots.".into());
@@ -244,7 +258,9 @@ impl Ask {
 
     /// The crawl that answers this question: relate upward, or explore down from the roots.
     pub fn crawl_config(&self) -> CrawlConfig {
-        let mut config = if self.explores() {
+        let mut config = if self.all_descendants() {
+            CrawlConfig::descendants(self.roots.clone())
+        } else if self.explores() {
             CrawlConfig::explore(self.roots.clone(), self.people.clone())
         } else {
             CrawlConfig::relate(self.people.clone())
@@ -276,6 +292,9 @@ impl Ask {
         }
         if !self.roots.is_empty() {
             parts.push(format!("roots={}", list(&self.roots)));
+        }
+        if self.descendants {
+            parts.push("descendants=1".into());
         }
         if self.lang != lang_default || !parts.is_empty() {
             parts.push(format!("lang={}", self.lang));

@@ -407,3 +407,30 @@ fn connections_are_said_with_the_sex_of_people_fetched_only_for_their_names() {
         married.conn_searched
     );
 }
+
+#[test]
+fn every_descendant_of_victoria_drawn_as_the_answer() {
+    let r = royal(false);
+    let u = wikikin_view::question::from_query(
+        |k| match k {
+            "roots" => Some("Q9439".into()),
+            "descendants" => Some("1".into()),
+            _ => None,
+        },
+        "en",
+    );
+    assert!(u.run, "{:?}", u.messages);
+    assert!(u.ask.all_descendants());
+    assert!(u.ask.to_query("en").contains("descendants=1"));
+    let mut ask = u.ask;
+    ask.set_endpoint(common::ENDPOINT);
+    let a = answer(&r, ask);
+    assert!(a.succeeded(), "{}", a.outcome);
+    assert!(a.layout.boxes.len() > 300, "{} drawn", a.layout.boxes.len());
+    assert_eq!(
+        a.no_relationship(),
+        Some("Every descendant of the roots is drawn below.")
+    );
+    assert!(a.levels.len() >= 6, "generations counted: {:?}", a.levels);
+    assert!(a.outcome.to_string().contains("descendants were loaded"));
+}
