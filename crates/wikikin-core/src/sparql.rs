@@ -124,8 +124,14 @@ pub fn lines_query(
             _ => None,
         })
         .collect();
-    let step = format!("({})?", parent_links.join("|"));
-    let path = vec![step; depth.clamp(1, 40) as usize].join("/");
+    // `(p)?/(p)?/…` bounds the depth, but an engine may walk each person once per way of placing
+    // the empty steps (C(depth, k) times): past 12 generations, `(p)*` (unbounded, each once)
+    // is the cheaper query, and the crawl keeps what is within its limits.
+    let path = if depth <= 12 {
+        vec![format!("({})?", parent_links.join("|")); depth.max(1) as usize].join("/")
+    } else {
+        format!("({})*", parent_links.join("|"))
+    };
     let mut arms: Vec<String> = [
         arm(props.father, "f", false),
         arm(props.mother, "m", false),

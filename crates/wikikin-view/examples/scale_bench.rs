@@ -78,7 +78,6 @@ fn run(name: &str, r: &Replica, root: Qid, load_s: f64) {
     ask.sparql = Some(format!("{ENDPOINT}/sparql"));
     ask.fetch = FetchMode::Sparql;
     let mut config: CrawlConfig = ask.crawl_config();
-    config.max_generations = 40;
     config.max_entities = 2_000_000;
     let cfg = SimConfig {
         endpoint: ENDPOINT.into(),
