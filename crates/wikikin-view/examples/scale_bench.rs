@@ -36,7 +36,15 @@ fn main() {
     }
     println!(
         "{:<28} {:>9} {:>10} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "genealogy", "load s", "people", "queries", "wall ms", "crawl ms", "answer ms", "build ms", "markup ms"
+        "genealogy",
+        "load s",
+        "people",
+        "queries",
+        "wall ms",
+        "crawl ms",
+        "answer ms",
+        "build ms",
+        "markup ms"
     );
     let opts = Options {
         payload: Payload::Lean,
@@ -48,7 +56,12 @@ fn main() {
         Some(Path::new(&format!("{data}/royal92-qids.csv"))),
         opts.clone(),
     ) {
-        Ok(r) => run("royal92, Victoria", &r, Qid(9439), t.elapsed().as_secs_f64()),
+        Ok(r) => run(
+            "royal92, Victoria",
+            &r,
+            Qid(9439),
+            t.elapsed().as_secs_f64(),
+        ),
         Err(e) => eprintln!("cannot load royal92: {e}"),
     }
     for n in synthetic {
@@ -63,7 +76,12 @@ fn main() {
                     .unwrap_or(Qid(1));
                 // The query service's store is built on the first query: warm it.
                 let _ = r.respond("GET", "/sparql?query=ASK%7B%7D&format=json");
-                run(&format!("synthetic {n}"), &r, root, t.elapsed().as_secs_f64());
+                run(
+                    &format!("synthetic {n}"),
+                    &r,
+                    root,
+                    t.elapsed().as_secs_f64(),
+                );
             }
             Err(e) => eprintln!("cannot build synthetic {n}: {e}"),
         }
