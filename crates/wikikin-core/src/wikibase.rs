@@ -104,9 +104,11 @@ impl Role {
             }
             Role::Child => "children recorded on the parent's side are not read, so lines through them may be missing",
             Role::Spouse => "marriages are not read, so connections through marriage cannot be found",
-            Role::Sex | Role::Male | Role::Female => {
+            Role::Sex => {
                 "sex is not read, so relationships are named neutrally (parent, sibling, spouse)"
             }
+            Role::Male => "men are not known as men, so their relationships are named neutrally (parent, sibling, spouse)",
+            Role::Female => "women are not known as women, so their relationships are named neutrally (parent, sibling, spouse)",
             Role::Birth | Role::Death => "years of birth and death are not shown",
             Role::Image => "pictures are not shown",
         }
