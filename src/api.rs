@@ -1,10 +1,11 @@
-//! The one place the app touches the network: a CORS-simple GET (no custom headers, so no
-//! preflight) that can be aborted and timed out, and the name search.
+//! The one place the app touches the network: a CORS-simple request (a GET, or a form-encoded
+//! POST for a long query; no custom headers, so no preflight) that can be aborted and timed
+//! out, and the name search.
 
 use futures::future::{select, Either};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
-use wikikin_core::{search_url, Failure, SearchHit};
+use wikikin_core::{search_url, Failure, HttpCall, SearchHit};
 use wikikin_view::search::{network_failure_words, search_reply, SEARCH_LIMIT, SEARCH_TIMEOUT_MS};
 
 /// What came back for a request.
@@ -15,17 +16,27 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
-/// GETs `url`. `abort` cancels it from outside; `timeout_ms` (if not zero) gives up on a
-/// request that gets no answer.
-pub async fn get(
-    url: &str,
+/// Makes `call` (a GET, or a POST of its form). `abort` cancels it from outside; `timeout_ms`
+/// (if not zero) gives up on a request that gets no answer.
+pub async fn send(
+    call: &HttpCall,
     abort: &web_sys::AbortController,
     timeout_ms: u32,
 ) -> Result<Reply, Failure> {
     let signal = abort.signal();
     let request = async move {
-        let resp = gloo_net::http::Request::get(url)
-            .abort_signal(Some(&signal))
+        let built = match &call.form {
+            None => gloo_net::http::Request::get(&call.url)
+                .abort_signal(Some(&signal))
+                .build(),
+            // `application/x-www-form-urlencoded` is CORS-safelisted: still no preflight.
+            Some(form) => gloo_net::http::Request::post(&call.url)
+                .header("Content-Type", HttpCall::FORM_TYPE)
+                .abort_signal(Some(&signal))
+                .body(form.as_str()),
+        };
+        let resp = built
+            .map_err(|e| failure_of(&e, &signal))?
             .send()
             .await
             .map_err(|e| failure_of(&e, &signal))?;
@@ -76,8 +87,8 @@ pub async fn search(
     lang: &str,
     abort: &web_sys::AbortController,
 ) -> Result<Vec<SearchHit>, String> {
-    let url = search_url(endpoint, text, lang, SEARCH_LIMIT);
-    match get(&url, abort, SEARCH_TIMEOUT_MS).await {
+    let call = HttpCall::get(search_url(endpoint, text, lang, SEARCH_LIMIT));
+    match send(&call, abort, SEARCH_TIMEOUT_MS).await {
         Ok(reply) => search_reply(Ok((reply.status, &reply.body))),
         Err(failure) => search_reply(Err(failure)),
     }

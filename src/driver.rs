@@ -111,7 +111,7 @@ pub async fn run_crawl(
             let free = cap.saturating_sub(in_flight.len());
             if free > 0 {
                 for req in crawl.poll(now, free) {
-                    let url = crawl.url(endpoint, &req);
+                    let call = crawl.call(endpoint, &req);
                     let id = req.id;
                     out.insert(id);
                     match cancel.controller() {
@@ -119,7 +119,7 @@ pub async fn run_crawl(
                             let handle = cancel.clone();
                             in_flight.push(
                                 async move {
-                                    let reply = api::get(&url, &controller, timeout_ms).await;
+                                    let reply = api::send(&call, &controller, timeout_ms).await;
                                     handle.release(key);
                                     (id, reply)
                                 }

@@ -88,6 +88,52 @@ async fn driver_relates_elizabeth_and_philip_through_real_fetch() {
     assert_eq!(n("preflight"), 0, "{stats}");
 }
 
+// A query too long for a GET goes as a form-encoded POST through the browser's real fetch: the
+// replica serves it as a POST, with no CORS preflight, and the answer is the same.
+#[wasm_bindgen_test]
+async fn driver_posts_long_queries_without_a_preflight() {
+    let Some(ep) = endpoint() else { return };
+    let expected = expected_royal(ep).await;
+    reset_replica(ep).await;
+    let mut config = relate_config();
+    config.fetch = FetchMode::Sparql;
+    config.sparql = Some(format!("{ep}/sparql"));
+    // A long label-language chain makes every query longer than a GET may be.
+    config.languages = (0..400).map(|i| format!("de-x{i}")).collect();
+    let Finished {
+        outcome, result, ..
+    } = run_crawl(
+        config,
+        Store::new(),
+        ep,
+        6,
+        30_000,
+        CancelHandle::default(),
+        |_| {},
+    )
+    .await;
+    assert!(succeeded(outcome.kind()), "{}", outcome.to_string());
+    assert!(result.fallbacks.is_empty(), "{:?}", result.fallbacks);
+    let mut got: Vec<Expected> = result
+        .relationships
+        .iter()
+        .map(|r| {
+            (
+                r.ancestors.iter().map(Qid::to_string).collect(),
+                (r.degree, r.removed, r.ga, r.gb),
+            )
+        })
+        .collect();
+    got.sort_by_key(|(_, k)| *k);
+    assert_eq!(got, expected);
+    let stats = replica_json(ep, "/__replica/stats").await;
+    let n = |k: &str| stats[k].as_u64().unwrap_or(u64::MAX);
+    let queries = stats["by_kind"]["sparql"].as_u64().unwrap_or(0);
+    assert!(queries > 0, "{stats}");
+    assert_eq!(n("sparql_posts"), queries, "every query a POST: {stats}");
+    assert_eq!(n("preflight"), 0, "{stats}");
+}
+
 // Cancels from another task, as the Cancel button does. The final figures must not count the
 // aborted requests as failed or still in flight (a regression test: both used to happen).
 #[wasm_bindgen_test]

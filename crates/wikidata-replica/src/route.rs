@@ -136,6 +136,18 @@ impl Replica {
         self.deliver(self.prepare(method, path_and_query))
     }
 
+    /// Answers a request with an optional form-encoded body (a POST's form; `None` for a GET),
+    /// counting it as served.
+    pub fn respond_form(&self, method: &str, path_and_query: &str, form: Option<&str>) -> Response {
+        self.respond_request(&Request {
+            method,
+            path_and_query,
+            content_type: form.map(|_| "application/x-www-form-urlencoded"),
+            body: form.unwrap_or("").as_bytes(),
+            ..Request::default()
+        })
+    }
+
     /// Builds the answer to a request without counting it as served yet (the server builds it
     /// while the emulated latency runs, and counts it when it goes out: see [`Replica::deliver`]).
     pub fn prepare(&self, method: &str, path_and_query: &str) -> Prepared {

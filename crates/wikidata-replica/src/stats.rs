@@ -15,6 +15,8 @@ pub struct Stats {
     pub entities_served: u64,
     pub served_per_id: HashMap<String, u64>,
     pub preflight: u64,
+    /// Queries that came as a POST (form or `application/sparql-query`), not a GET.
+    pub sparql_posts: u64,
     pub faults: BTreeMap<&'static str, u64>,
     pub inflight: u64,
     pub peak_inflight: u64,
@@ -46,6 +48,7 @@ impl Stats {
             "max_served_per_id": max_served,
             "served_per_id": per_id,
             "preflight": self.preflight,
+            "sparql_posts": self.sparql_posts,
             "faults": self.faults,
             "inflight": self.inflight,
             "peak_inflight": self.peak_inflight,

@@ -155,7 +155,9 @@ fn our_crawl(r: &Replica, net: &Net, fetch: FetchMode, query_ms: f64, seed: u64)
         ..SimConfig::default()
     };
     let rep = sim::run(&mut crawl, &sc, |req| {
-        let (status, body) = respond(r, req.url);
+        let (method, pq, form) = req.target(ENDPOINT);
+        let resp = r.respond_form(method, pq, form);
+        let (status, body) = (resp.status, resp.body);
         SimReply::Http {
             status,
             retry_after: None,

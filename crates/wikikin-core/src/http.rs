@@ -1,5 +1,48 @@
 //! HTTP rules the crawl follows: `Retry-After` (delay-seconds or an HTTP date) and the reason
-//! phrases of the statuses it reports.
+//! phrases of the statuses it reports, and [`HttpCall`], one request as the driver makes it.
+
+/// One request to make: a GET of `url`, or — when `form` is set — a POST of `form` to `url` as
+/// `application/x-www-form-urlencoded` (a CORS-safelisted type, so still no preflight).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpCall {
+    pub url: String,
+    /// The form-encoded body of a POST.
+    pub form: Option<String>,
+    /// A query to the query service (which spends server time on it), not an entity fetch.
+    pub query: bool,
+}
+
+impl HttpCall {
+    /// The content type of a POST's body.
+    pub const FORM_TYPE: &'static str = "application/x-www-form-urlencoded";
+
+    /// A GET of `url` that is not a query.
+    pub fn get(url: String) -> HttpCall {
+        HttpCall {
+            url,
+            form: None,
+            query: false,
+        }
+    }
+
+    /// The method: `GET`, or `POST` with a form.
+    pub fn method(&self) -> &'static str {
+        if self.form.is_some() {
+            "POST"
+        } else {
+            "GET"
+        }
+    }
+
+    /// The request as one URL: a POST's form appended as the query string (what the same
+    /// request as a GET would be; for logs and reports).
+    pub fn as_get_url(&self) -> String {
+        match &self.form {
+            Some(f) => format!("{}?{f}", self.url),
+            None => self.url.clone(),
+        }
+    }
+}
 
 /// `Retry-After` in milliseconds to wait: delay-seconds or an HTTP date (compared with
 /// `now_ms` as Unix time in ms). `None` when absent or unreadable.

@@ -46,7 +46,7 @@ pub use entity::{
     Person, Precision,
 };
 pub use graph::{FamilyGraph, Link, Problem, Role};
-pub use http::{parse_http_date, parse_retry_after};
+pub use http::{parse_http_date, parse_retry_after, HttpCall};
 pub use id::{BadQid, Qid};
 pub use outcome::{
     DescendantsEnd, Ending, ExploreEnd, FailReason, Failure, Fallback, FallbackWhy, Invalid, Limit,

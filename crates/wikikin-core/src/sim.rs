@@ -3,6 +3,7 @@
 //! a cap on requests in flight. Bodies come from a closure (e.g. a replica's `respond`).
 
 use crate::crawl::{Crawl, Request};
+use crate::http::HttpCall;
 use crate::outcome::{Failure, Outcome};
 use crate::{Person, Qid, Sex};
 use std::cmp::Ordering;
@@ -24,7 +25,7 @@ pub struct SimConfig {
     pub timeout_ms: f64,
     /// The endpoint the URLs are built for.
     pub endpoint: String,
-    /// Server time of a query-service request (a URL with `/sparql?`), added to its latency.
+    /// Server time of a query-service request, added to its latency.
     pub sparql_ms: f64,
     /// Cancel the crawl at this virtual time.
     pub cancel_at_ms: Option<f64>,
@@ -87,8 +88,24 @@ impl SimReply {
 #[derive(Clone, Copy, Debug)]
 pub struct SimRequest<'a> {
     pub request: &'a Request,
+    /// The request as one URL (a POST's form appended as its query string).
     pub url: &'a str,
+    /// The request as the browser makes it (GET, or a form-encoded POST).
+    pub call: &'a HttpCall,
     pub now_ms: f64,
+}
+
+impl SimRequest<'_> {
+    /// The request as a server sees it: method, path and query (after `endpoint`), and a
+    /// POST's form-encoded body.
+    pub fn target<'s>(&'s self, endpoint: &str) -> (&'static str, &'s str, Option<&'s str>) {
+        let url = self.call.url.as_str();
+        (
+            self.call.method(),
+            url.strip_prefix(endpoint).unwrap_or(url),
+            self.call.form.as_deref(),
+        )
+    }
 }
 
 /// What a simulated crawl cost.
@@ -106,7 +123,7 @@ pub struct SimReport {
     pub max_in_flight: usize,
     /// How many successful (2xx) answers named each id in their request.
     pub answered: BTreeMap<Qid, u32>,
-    /// Every URL requested, in order.
+    /// Every URL requested, in order (a POST's form appended as its query string).
     pub urls: Vec<String>,
     pub outcome: Option<Outcome>,
     /// The simulation ran out of things to do before the crawl said it was done.
@@ -208,15 +225,17 @@ where
         }
         let free = cfg.max_in_flight.saturating_sub(heap.len());
         for request in crawl.poll(t, free) {
-            let url = crawl.url(&cfg.endpoint, &request);
+            let call = crawl.call(&cfg.endpoint, &request);
+            let url = call.as_get_url();
             report.urls.push(url.clone());
             report.requests += 1;
             let reply = server(&SimRequest {
                 request: &request,
                 url: &url,
+                call: &call,
                 now_ms: t,
             });
-            let server_time = if url.contains("/sparql?") {
+            let server_time = if call.query {
                 cfg.sparql_ms.max(0.0)
             } else {
                 0.0

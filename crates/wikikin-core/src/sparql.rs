@@ -7,6 +7,7 @@
 
 use crate::config::language_chain;
 use crate::entity::{clean_text, sex_of, Date, ParseError, ParseErrorKind, Parsed, Person};
+use crate::http::HttpCall;
 use crate::web::encode_component;
 use crate::{Props, Qid};
 use serde::Deserialize;
@@ -169,6 +170,29 @@ pub fn lines_query(
         own.join("UNION"),
         v = values.join(" "),
     )
+}
+
+/// The longest URL a query is sent as a GET. WDQS caches a GET's answer for five minutes, so a
+/// question asked again (a shared link) costs it nothing; but servers and proxies refuse request
+/// lines past about 8 kB (HTTP 414), so a longer query is POSTed, form-encoded.
+pub const GET_URL_MAX: usize = 4000;
+
+/// A query asking for JSON results, with no custom header (so no CORS preflight): a GET while
+/// its URL is at most [`GET_URL_MAX`] long, a form-encoded POST beyond.
+pub fn sparql_call(endpoint: &str, query: &str) -> HttpCall {
+    let url = sparql_url(endpoint, query);
+    if url.len() <= GET_URL_MAX {
+        return HttpCall {
+            url,
+            form: None,
+            query: true,
+        };
+    }
+    HttpCall {
+        url: endpoint.trim_end_matches('/').to_string(),
+        form: Some(format!("query={}&format=json", encode_component(query))),
+        query: true,
+    }
 }
 
 /// The GET of a query, asking for JSON results (no custom header, so no CORS preflight).
@@ -406,6 +430,33 @@ mod tests {
         );
         assert_eq!(parse("<html>").unwrap_err().kind, ParseErrorKind::Syntax);
         assert_eq!(parse("{\"x\":1}").unwrap_err().kind, ParseErrorKind::Shape);
+    }
+
+    #[test]
+    fn short_queries_are_got_and_long_ones_posted() {
+        let endpoint = "https://query.wikidata.org/sparql/";
+        let short = sparql_call(endpoint, "ASK{}");
+        assert_eq!(short.method(), "GET");
+        assert_eq!(
+            short.url,
+            "https://query.wikidata.org/sparql?query=ASK%7B%7D&format=json"
+        );
+        assert!(short.query);
+        let long_query = format!(
+            "SELECT * WHERE {{ VALUES ?i {{ {} }} }}",
+            "wd:Q42 ".repeat(600)
+        );
+        let long = sparql_call(endpoint, &long_query);
+        assert_eq!(long.method(), "POST");
+        assert_eq!(long.url, "https://query.wikidata.org/sparql");
+        let form = long.form.clone().unwrap();
+        assert_eq!(
+            form,
+            format!("query={}&format=json", encode_component(&long_query))
+        );
+        // The same request as one URL, for the logs.
+        assert_eq!(long.as_get_url(), sparql_url(endpoint, &long_query));
+        assert!(long.as_get_url().len() > GET_URL_MAX);
     }
 
     #[test]

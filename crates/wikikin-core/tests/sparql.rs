@@ -84,6 +84,42 @@ fn relationships_through_the_query_service_equal_the_entity_crawls() {
 }
 
 #[test]
+fn long_queries_are_posted_and_answer_the_same() {
+    // The usual question fits in a GET (cacheable by WDQS); a long language chain makes the
+    // query longer than a GET may be: it goes as a form-encoded POST (served by the replica as
+    // a POST) and the answer is the same.
+    let r = royal(Payload::Lean);
+    let mut q = CrawlConfig::relate(vec![ELIZABETH, PHILIP]);
+    let calls = |q: &CrawlConfig| {
+        let mut calls = Vec::new();
+        let (res, _, _) = run_with(&r, config(q.clone(), FetchMode::Sparql), |x| {
+            calls.push(x.call.clone());
+            serve(&r, x)
+        });
+        (res, calls)
+    };
+    let (gets, got) = calls(&q);
+    assert!(got.iter().all(|c| c.method() == "GET"), "{got:?}");
+    q.languages = [
+        "de", "fr", "it", "es", "nl", "sv", "da", "nb", "pl", "cs", "ru", "pt",
+    ]
+    .iter()
+    .cycle()
+    .take(400)
+    .enumerate()
+    .map(|(i, l)| format!("{l}-x{i}"))
+    .collect();
+    let (posts, posted) = calls(&q);
+    assert_eq!(key(&posts), key(&gets));
+    assert!(posts.fallbacks.is_empty(), "{:?}", posts.fallbacks);
+    assert!(posted.iter().any(|c| c.method() == "POST"));
+    for c in &posted {
+        assert!(c.url.len() <= wikikin_core::sparql::GET_URL_MAX, "{c:?}");
+        assert_eq!(c.method() == "POST", c.as_get_url().len() > c.url.len());
+    }
+}
+
+#[test]
 fn children_recorded_only_on_their_own_side_are_seen() {
     // Under --quirks (seed 1), Elizabeth's and Philip's P40 omit Charles III; the query
     // service's reverse P22/P25 shows him as their child all the same.

@@ -109,8 +109,8 @@ fn run(name: &str, r: &Replica, root: Qid, load_s: f64) {
     let t = Instant::now();
     let mut crawl = Crawl::new(config, Store::new());
     let rep = sim::run(&mut crawl, &cfg, |req| {
-        let pq = req.url.strip_prefix(ENDPOINT).unwrap_or(req.url);
-        let resp = r.respond("GET", pq);
+        let (method, pq, form) = req.target(ENDPOINT);
+        let resp = r.respond_form(method, pq, form);
         SimReply::Http {
             status: resp.status,
             retry_after: resp.header("Retry-After").map(str::to_owned),

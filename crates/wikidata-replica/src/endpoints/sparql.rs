@@ -90,6 +90,9 @@ impl Replica {
                 "No query: give one as ?query=… or in a form-encoded POST body.\n".into(),
             );
         };
+        if r.method.eq_ignore_ascii_case("POST") {
+            self.stats().sparql_posts += 1;
+        }
         let format = format_of(query_string, &form, r.accept);
         if r.budget == Some(Duration::ZERO) {
             *timed_out = true;

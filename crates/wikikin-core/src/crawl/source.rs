@@ -5,8 +5,9 @@
 
 use super::{Crawl, Request, RequestId};
 use crate::config::FetchMode;
+use crate::http::HttpCall;
 use crate::outcome::{Failure, Fallback, FallbackWhy};
-use crate::sparql::{lines_query, parse_people, people_query, sparql_url, Lines};
+use crate::sparql::{lines_query, parse_people, people_query, sparql_call, Lines};
 use crate::web::entities_url;
 use crate::Qid;
 
@@ -116,8 +117,14 @@ impl Crawl {
         }
     }
 
-    /// The URL to GET for a request (a CORS-simple GET: no custom headers needed).
+    /// The URL of a request (a POST's form appended as its query string; see [`Crawl::call`]).
     pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
+        self.call(endpoint_base, req).as_get_url()
+    }
+
+    /// The HTTP request to make for a request: CORS-simple, no custom headers needed. Entity
+    /// JSON is always a GET; a query is a GET while its URL stays short, else a form POST.
+    pub fn call(&self, endpoint_base: &str, req: &Request) -> HttpCall {
         match (self.sources.get(&req.id), &self.config.sparql) {
             (Some(Source::Lines(lines, depth)), Some(endpoint)) => {
                 let q = lines_query(
@@ -128,7 +135,7 @@ impl Crawl {
                     &self.config.props,
                     &self.config.iris,
                 );
-                sparql_url(endpoint, &q)
+                sparql_call(endpoint, &q)
             }
             (Some(Source::Sparql), Some(endpoint)) => {
                 let q = people_query(
@@ -137,14 +144,19 @@ impl Crawl {
                     &self.config.props,
                     &self.config.iris,
                 );
-                sparql_url(endpoint, &q)
+                sparql_call(endpoint, &q)
             }
             _ => {
                 let fetch = match self.config.fetch {
                     FetchMode::EntityData => FetchMode::EntityData,
                     _ => FetchMode::GetEntities,
                 };
-                entities_url(endpoint_base, fetch, &req.qids, &self.config.languages)
+                HttpCall::get(entities_url(
+                    endpoint_base,
+                    fetch,
+                    &req.qids,
+                    &self.config.languages,
+                ))
             }
         }
     }

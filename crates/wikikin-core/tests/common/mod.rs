@@ -46,8 +46,8 @@ pub fn royal_quirks_as_served(payload: Payload) -> Replica {
 
 /// Answers a simulated request with exactly what the replica's HTTP server would send.
 pub fn serve(replica: &Replica, r: &SimRequest) -> SimReply {
-    let pq = r.url.strip_prefix(ENDPOINT).unwrap_or(r.url);
-    let resp = replica.respond("GET", pq);
+    let (method, pq, form) = r.target(ENDPOINT);
+    let resp = replica.respond_form(method, pq, form);
     SimReply::Http {
         status: resp.status,
         retry_after: resp.header("Retry-After").map(str::to_owned),
