@@ -1,6 +1,8 @@
 // The app end to end (issue 5): the release build in dist/ driven by Playwright + Chromium against the local
 // Wikidata replica serving royal92. Every test asserts data attributes AND words AND (where it matters) the
-// replica's own counts, and that the page logged no error. Screenshots go to e2e/artifacts/app-*.png.
+// replica's own counts, and that the page logged no error. The tests that ask a question run in both modes —
+// entity JSON and the query service (`sparql=`) — with the same expectations (issue 13; see `both`).
+// Screenshots go to e2e/artifacts/app-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -35,9 +37,31 @@ after(async () => {
   await site?.close();
 });
 
-/** The share link of a question on a replica (labels in English, a short per-request timeout). */
+// Every test that asks a relationship or explore question and checks the answer runs twice (issue 13): reading
+// entity JSON, and reading the replica's query service (`sparql=<endpoint>/sparql`), with the same expectations —
+// the answers must be identical. Only what is specific to one way of fetching (the entity JSON crawl's request
+// counts) is asserted per mode. The tests that stay single-mode say why.
+let mode = 'entities';
+function both(name, fn) {
+  for (const m of ['entities', 'sparql']) {
+    test(`${name} [${m === 'sparql' ? 'query service' : 'entity JSON'}]`, async (t) => {
+      mode = m;
+      try {
+        await fn(t);
+      } finally {
+        mode = 'entities';
+      }
+    });
+  }
+}
+
+/** A screenshot's name in this mode (the query service's get `-sparql`). */
+const shot = (name) => (mode === 'sparql' ? `${name}-sparql` : name);
+
+/** The share link of a question on a replica (labels in English, a short per-request timeout), in this mode. */
 function shareLink(base, params, endpoint = replica.url) {
   const q = new URLSearchParams({ ...params, lang: 'en', endpoint, timeout: '20' });
+  if (mode === 'sparql') q.set('sparql', `${endpoint}/sparql`);
   return `${base}?${q.toString().replaceAll('%2C', ',')}`;
 }
 
@@ -82,6 +106,18 @@ function assertRoyalRelationships(rels) {
   assert.match(ludwig.text, /^Prince Philip, Duke of Edinburgh is Elizabeth II's fourth cousin — through Ludwig of Wurttemberg & Henriette$/);
 }
 
+/** The replica served the family the way this mode reads it: entity JSON only, or queries only (no fallback). */
+function assertFetchedByMode(stats) {
+  const k = stats.by_kind;
+  if (mode === 'entities') {
+    assert.ok((k.wbgetentities ?? 0) > 0, `entity JSON read: ${JSON.stringify(k)}`);
+    assert.equal(k.sparql ?? 0, 0, `no query: ${JSON.stringify(k)}`);
+  } else {
+    assert.ok((k.sparql ?? 0) >= 1, `queries made: ${JSON.stringify(k)}`);
+    assert.equal((k.wbgetentities ?? 0) + (k.entitydata ?? 0), 0, `no entity JSON: ${JSON.stringify(k)}`);
+  }
+}
+
 /** The viewport group's `translate(x y) scale(k)` as numbers. */
 async function viewTransform(page) {
   const t = await page.getAttribute('g[data-testid=viewport]', 'transform');
@@ -90,7 +126,7 @@ async function viewTransform(page) {
   return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]), raw: t };
 }
 
-test('share link relates Elizabeth II and Philip: three relationships, the tree, one request per entity', async () => {
+both('share link relates Elizabeth II and Philip: three relationships, the tree, polite requests', async () => {
   await replica.reset();
   const { page, errors, context } = await openPage(browser, shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }));
   try {
@@ -107,20 +143,31 @@ test('share link relates Elizabeth II and Philip: three relationships, the tree,
     // (The replica also counts the portraits the tree loads as `filepath` requests.)
     const stats = await replica.stats();
     const shown = Number(await page.getAttribute('[data-testid=progress]', 'data-requests'));
-    assert.equal(stats.by_kind.wbgetentities, shown, JSON.stringify(stats.by_kind));
-    assert.ok(shown > 10 && shown < 200, `${shown} requests`);
+    if (mode === 'entities') {
+      // The entity JSON crawl: wbgetentities only, each entity served once.
+      assert.equal(stats.by_kind.wbgetentities, shown, JSON.stringify(stats.by_kind));
+      assert.ok(shown > 10 && shown < 200, `${shown} requests`);
+      assert.equal(stats.max_served_per_id, 1);
+    } else {
+      // The query service: a query or few, and no entity JSON at all (nothing fell back).
+      assert.equal(stats.by_kind.sparql, shown, JSON.stringify(stats.by_kind));
+      assert.ok(shown >= 1 && shown <= 3, `a query or few: ${shown}`);
+      assert.equal(stats.by_kind.wbgetentities ?? 0, 0, JSON.stringify(stats.by_kind));
+      assert.equal(stats.by_kind.entitydata ?? 0, 0, JSON.stringify(stats.by_kind));
+      assert.equal(await page.$('ul[data-testid=fallbacks]'), null, 'nothing fell back');
+    }
     assert.equal(stats.requests, shown + (stats.by_kind.filepath ?? 0), JSON.stringify(stats.by_kind));
     assert.ok(stats.peak_inflight <= 6, `peak in flight ${stats.peak_inflight}`);
-    assert.equal(stats.max_served_per_id, 1);
     assert.equal(stats.preflight, 0);
-    await screenshot(page, 'app-done');
+    await screenshot(page, shot('app-done'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('explore: down from Victoria, and preset-1 down from Victoria and Christian IX, reaches both people', async () => {
+both('explore: down from Victoria, and preset-1 down from Victoria and Christian IX, reaches both people', async () => {
+  await replica.reset();
   const { page, errors, context } = await openPage(browser,
     shareLink(site.url, { people: `${ELIZABETH},${PHILIP}`, roots: VICTORIA }));
   try {
@@ -145,7 +192,7 @@ test('explore: down from Victoria, and preset-1 down from Victoria and Christian
       || document.querySelectorAll('[data-testid=field-roots] [data-testid=chip]').length === 2);
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 30000), 'done',
       await page.textContent('[data-testid=status]'));
-    await screenshot(page, 'app-explore');
+    await screenshot(page, shot('app-explore'));
     const rootChips = await page.$$eval('[data-testid=field-roots] [data-testid=chip]', (cs) => cs.map((c) => c.dataset.qid));
     assert.deepEqual(rootChips, [VICTORIA, CHRISTIAN]);
     assert.match(page.url(), /roots=Q9439(%2C|,)Q151305/);
@@ -155,6 +202,9 @@ test('explore: down from Victoria, and preset-1 down from Victoria and Christian
     const rels2 = await relationships(page);
     assert.ok(rels2.some((r) => sameSet(r.ancestors, [CHRISTIAN, ids.louise]) && r.degree === 2 && r.removed === 1),
       JSON.stringify(rels2.map((r) => r.text)));
+    // Both explores read the family the way the link asks, and only that way.
+    const stats = await replica.stats();
+    assertFetchedByMode(stats);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -162,20 +212,28 @@ test('explore: down from Victoria, and preset-1 down from Victoria and Christian
 });
 
 // Cancel with requests in flight (the replica answers after 400 ms). The last assertions — nothing shown in flight,
-// no aborted request listed under "Could not load" — are regression checks (both used to happen).
-test('Cancel stops the crawl: state cancelled and no request reaches the replica afterwards', async () => {
+// no aborted request listed under "Could not load" — are regression checks (both used to happen). Both modes: the
+// query service's run reads in a query or few, so there it is cancelled with its first query in flight (and must
+// not fall back to entity JSON).
+both('Cancel stops the crawl: state cancelled and no request reaches the replica afterwards', async () => {
   const slow = await startReplica(['--latency-ms', '400']);
   const { page, errors, context } = await openPage(browser,
     shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }, slow.url));
   try {
     assert.equal(await waitForState(page, ['running', 'done', 'failed', 'cancelled'], 10000), 'running');
-    // Wait for a few requests to be in flight / answered, then cancel mid-crawl.
-    for (let i = 0; i < 100 && (await slow.stats()).requests < 3; i++) await sleep(50);
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=progress]').dataset.requests) >= 3,
-      null, { timeout: 10000 });
+    if (mode === 'entities') {
+      // Wait for a few requests to be in flight / answered, then cancel mid-crawl.
+      for (let i = 0; i < 100 && (await slow.stats()).requests < 3; i++) await sleep(50);
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid=progress]').dataset.requests) >= 3,
+        null, { timeout: 10000 });
+    } else {
+      // Wait for the first query to be in flight at the replica, then cancel.
+      for (let i = 0; i < 100 && ((await slow.stats()).inflight < 1); i++) await sleep(20);
+      assert.ok((await slow.stats()).inflight >= 1, 'a query in flight');
+    }
     assert.equal(await page.isDisabled('[data-testid=cancel]'), false, 'Cancel is enabled while running');
     assert.equal(await page.isDisabled('[data-testid=run]'), true, 'Run is disabled while running');
-    await screenshot(page, 'app-running');
+    await screenshot(page, shot('app-running'));
     await page.click('[data-testid=cancel]', { timeout: 5000 });
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 5000), 'cancelled');
     const at = (await slow.stats()).requests;
@@ -183,10 +241,15 @@ test('Cancel stops the crawl: state cancelled and no request reaches the replica
     const later = await slow.stats();
     assert.equal(later.requests, at, 'no new requests after Cancel');
     assert.equal(later.inflight, 0, 'nothing left in flight at the replica');
+    if (mode === 'sparql') {
+      // (The aborted query is not counted: the replica counts what it served.)
+      assert.equal((later.by_kind.wbgetentities ?? 0) + (later.by_kind.entitydata ?? 0), 0,
+        `a cancelled query does not fall back to entity JSON: ${JSON.stringify(later.by_kind)}`);
+    }
     assert.match(await page.textContent('[data-testid=status]'), /cancel/i);
     assert.equal(await page.isDisabled('[data-testid=cancel]'), true);
     assert.equal(await page.isDisabled('[data-testid=run]'), false);
-    await screenshot(page, 'app-cancelled');
+    await screenshot(page, shot('app-cancelled'));
     assert.deepEqual(errors, []);
     const figures = await page.$$eval('dl.figures div', (ds) => Object.fromEntries(ds.map((d) =>
       [d.querySelector('dt').textContent, d.querySelector('dd').textContent])));
@@ -199,6 +262,7 @@ test('Cancel stops the crawl: state cancelled and no request reaches the replica
   }
 });
 
+// One mode only: no question is run — the form, the URL and the clipboard are the same whichever way data is read.
 test('idle page: the form writes the question into the URL, and Copy link copies it', async () => {
   const { page, errors, context } = await openPage(browser, `${site.url}?endpoint=${encodeURIComponent(replica.url)}`);
   try {
@@ -239,7 +303,7 @@ test('idle page: the form writes the question into the URL, and Copy link copies
   }
 });
 
-test('sub-path hosting (/wikikin/) runs the share link', async () => {
+both('sub-path hosting (/wikikin/) runs the share link', async () => {
   const sub = await serveStatic(undefined, '/wikikin/');
   const { page, errors, context } = await openPage(browser, shareLink(sub.url, { people: `${ELIZABETH},${PHILIP}` }));
   try {
@@ -254,15 +318,15 @@ test('sub-path hosting (/wikikin/) runs the share link', async () => {
   }
 });
 
-test('phone width (390×844): the answer fits the screen', async () => {
+both('phone width (390×844): the answer fits the screen', async () => {
   const { page, errors, context } = await openPage(browser, shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }),
     { viewport: { width: 390, height: 844 } });
   try {
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 30000), 'done');
     assertRoyalRelationships(await relationships(page));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-    await screenshot(page, 'app-phone');
-    await page.screenshot({ path: new URL('../artifacts/app-phone-full.png', import.meta.url).pathname, fullPage: true });
+    await screenshot(page, shot('app-phone'));
+    await page.screenshot({ path: new URL(`../artifacts/${shot('app-phone-full')}.png`, import.meta.url).pathname, fullPage: true });
     assert.ok(overflow <= 390, `no sideways scrolling on a phone: page is ${overflow}px wide`);
     const svg = await page.locator('svg[data-testid=tree]').boundingBox();
     assert.ok(svg && svg.width > 200 && svg.width <= 390 && svg.height > 150, `tree box ${JSON.stringify(svg)}`);
@@ -272,6 +336,8 @@ test('phone width (390×844): the answer fits the screen', async () => {
   }
 });
 
+// One mode only: pan, zoom, Fit and hover act on the tree as drawn, and the drawn tree is the same in both modes
+// (the Export JSON test compares the two modes' trees field for field).
 test('tree: wheel, + button, + key and drag change the view; Fit restores it; hover shows details', async () => {
   const { page, errors, context } = await openPage(browser, shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }));
   try {
@@ -338,7 +404,9 @@ test('tree: wheel, + button, + key and drag change the view; Fit restores it; ho
   }
 });
 
-test('Export JSON downloads the relationships', async () => {
+let exported; // the entity JSON run's export, for the query service run to be compared with
+
+both('Export JSON downloads the relationships (the same answer in both modes)', async () => {
   const { page, errors, context } = await openPage(browser, shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }));
   try {
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 30000), 'done');
@@ -347,6 +415,8 @@ test('Export JSON downloads the relationships', async () => {
     const json = JSON.parse(await readFile(await download.path(), 'utf8'));
     assert.equal(json.endpoint, replica.url);
     assert.match(json.question, /people=Q9682,Q80976/);
+    // The question says how it was read (a link that asks the same way again).
+    assert.equal(/(^|&)sparql=/.test(json.question), mode === 'sparql', json.question);
     assert.equal(json.relationships.length, 3);
     const asPage = json.relationships.map((r) => ({
       a: r.a, b: r.b, kind: r.kind, degree: r.degree, removed: r.removed, half: String(r.half), double: String(r.double),
@@ -354,6 +424,17 @@ test('Export JSON downloads the relationships', async () => {
     }));
     assertRoyalRelationships(asPage);
     assert.ok(json.persons.some((p) => p.id === ELIZABETH && p.label === 'Elizabeth II'), 'persons carry labels');
+    // Issue 13, whole: the query service's answer is the entity JSON's, field for field — the outcome, every
+    // relationship and connection, what was reached, failures, problems, the tree as drawn, and who was loaded,
+    // with the same labels. (Not the persons' other fields: the query reads ancestors' partial records — no
+    // children or spouses — by design.)
+    const answer = (j) => ({
+      outcome: j.outcome, relationships: j.relationships, connections: j.connections,
+      direct_ancestors: j.direct_ancestors, reached: j.reached, failures: j.failures, problems: j.problems,
+      tree: j.tree, persons: j.persons.map((p) => [p.id, p.label]).sort(),
+    });
+    if (mode === 'entities') exported = answer(json);
+    else if (exported) assert.deepEqual(answer(json), exported, 'the same answer as the entity JSON crawl');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
