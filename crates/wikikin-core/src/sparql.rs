@@ -42,6 +42,15 @@ fn lang_list(languages: &[String]) -> String {
     langs.join(",")
 }
 
+/// The label and description arms of a record's query, in the wanted languages.
+fn term_arms(languages: &[String]) -> [String; 2] {
+    let langs = lang_list(languages);
+    [
+        format!("{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({langs}))}}"),
+        format!("{{?i schema:description ?o BIND(\"e\" AS ?r) FILTER(LANG(?o) IN({langs}))}}"),
+    ]
+}
+
 /// One arm of a record's query: `?i`'s value of property `p`, tagged (none if the instance lacks
 /// the property). `reverse`: the people whose `p` is `?i`.
 fn arm(p: Option<crate::Pid>, tag: &str, reverse: bool) -> Option<String> {
@@ -73,13 +82,7 @@ pub fn people_query(ids: &[Qid], languages: &[String], props: &Props, iris: &Iri
     .into_iter()
     .flatten()
     .collect();
-    let langs = lang_list(languages);
-    arms.push(format!(
-        "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({langs}))}}"
-    ));
-    arms.push(format!(
-        "{{?i schema:description ?o BIND(\"e\" AS ?r) FILTER(LANG(?o) IN({langs}))}}"
-    ));
+    arms.extend(term_arms(languages));
     arms.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
     format!(
         "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{VALUES ?i{{{}}}{}}}",
@@ -100,7 +103,7 @@ pub enum Lines {
 }
 
 /// One query for everyone on the lines up (or down) from `ids`, within `depth` generations,
-/// each with a partial record: parents, sex, years, image and label (descendants also their
+/// each with a partial record: parents, sex, years, image, label and description (descendants also their
 /// children by P40) — not spouses, nor children recorded only on the children's side; and the
 /// records of `ids` themselves whole. A whole ancestry in one round trip, instead of one per
 /// generation.
@@ -145,10 +148,7 @@ pub fn lines_query(
     .into_iter()
     .flatten()
     .collect();
-    arms.push(format!(
-        "{{?i rdfs:label ?o BIND(\"l\" AS ?r) FILTER(LANG(?o) IN({}))}}",
-        lang_list(languages)
-    ));
+    arms.extend(term_arms(languages));
     // Merged items on the lines: where they went (the lines stop there; the crawl goes on).
     arms.push("{?i owl:sameAs ?o BIND(\"=\" AS ?r)}".into());
     // The asked people's own records whole: their children on either side and their spouses.
@@ -163,7 +163,7 @@ pub fn lines_query(
     .flatten()
     .collect();
     format!(
-        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",
+        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",
         iris.entity,
         iris.truthy,
         arms.join("UNION"),
