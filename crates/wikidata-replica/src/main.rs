@@ -27,7 +27,7 @@ DATA:
   --wikibase NAME        wikidata (default) or factgrid: property/item ids and IRIs
   --statements MODEL     SPARQL statement nodes: full (every p:/ps:/wikibase:rank node, as
                          WDQS), ranked (only where ranks matter: several statements, a rank
-                         other than normal, a qualifier, unknown/no value; ~3x fewer triples)
+                         other than normal, a qualifier, unknown/no value; ~2.4x fewer triples)
                          or auto (default: full up to 200,000 people, ranked above)
 
 NETWORK:
