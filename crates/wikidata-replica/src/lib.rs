@@ -40,6 +40,7 @@ pub use response::Response;
 pub use route::{Kind, Prepared, Request};
 use search::SearchIndex;
 use sparql::SparqlStore;
+pub use sparql::Statements;
 pub use stats::Stats;
 
 /// Data options (network emulation is in [`server::NetOptions`]).
@@ -54,6 +55,12 @@ pub struct Options {
     pub big_entities: Vec<(String, f64)>,
     /// Which Wikibase to be (`--wikibase`): property and item ids, IRIs. Wikidata by default.
     pub instance: &'static Instance,
+    /// Which statement nodes the SPARQL store holds (`--statements`): every one (`Full`, as
+    /// WDQS), only where ranks matter (`Ranked`), or `Auto` (full up to 200,000 people).
+    pub statements: Statements,
+    /// Print a line on stderr (triples, time, RSS) when the SPARQL store has been built,
+    /// whether at start-up or on the first query (the binary sets it).
+    pub log_sparql_build: bool,
 }
 
 /// A row of `/__replica/people`.
@@ -174,7 +181,24 @@ impl Replica {
     /// The SPARQL store, built on first use (once; concurrent callers wait for it).
     pub fn sparql_store(&self) -> Result<&SparqlStore, String> {
         self.sparql
-            .get_or_init(|| SparqlStore::build(&self.data, self.opts.instance, self.opts.payload))
+            .get_or_init(|| {
+                let o = &self.opts;
+                let built = SparqlStore::build(&self.data, o.instance, o.payload, o.statements);
+                if o.log_sparql_build {
+                    match &built {
+                        Ok(s) => eprintln!(
+                            "wikidata-replica: SPARQL store ({} statements): {} triples in {:.0} ms, RSS {:.1} MB (peak {:.1} MB)",
+                            s.statements.name(),
+                            s.triples,
+                            s.build_time.as_secs_f64() * 1e3,
+                            rss_mb().unwrap_or(f64::NAN),
+                            peak_rss_mb().unwrap_or(f64::NAN)
+                        ),
+                        Err(e) => eprintln!("wikidata-replica: SPARQL store failed: {e}"),
+                    }
+                }
+                built
+            })
             .as_ref()
             .map_err(|e| e.clone())
     }
@@ -183,4 +207,21 @@ impl Replica {
     pub fn data(&self) -> &Data {
         &self.data
     }
+}
+
+fn proc_status_mb(key: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// This process's resident memory in MB (Linux; `None` elsewhere).
+pub fn rss_mb() -> Option<f64> {
+    proc_status_mb("VmRSS:")
+}
+
+/// This process's peak resident memory in MB (Linux; `None` elsewhere).
+pub fn peak_rss_mb() -> Option<f64> {
+    proc_status_mb("VmHWM:")
 }

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use wikidata_replica::{Options, Replica, Request};
+use wikidata_replica::{Options, Replica, Request, Statements};
 
 const WD: &str = "http://www.wikidata.org/entity/";
 
@@ -44,9 +44,14 @@ fn rows(j: &serde_json::Value, vars: &[&str]) -> BTreeSet<Vec<String>> {
 }
 
 fn quirky() -> (Replica, Vec<serde_json::Value>) {
+    quirky_with(Statements::Auto)
+}
+
+fn quirky_with(statements: Statements) -> (Replica, Vec<serde_json::Value>) {
     let r = common::royal(Options {
         quirks: true,
         seed: 1,
+        statements,
         ..Options::default()
     });
     let q = r.respond("GET", "/__replica/quirks").json().unwrap();
@@ -229,4 +234,109 @@ fn the_store_says_what_the_json_says() {
         );
         assert!(!i[0].contains(' '), "{i:?}");
     }
+}
+
+/// `--statements ranked` drops the statement nodes of plain claims only: wherever ranks,
+/// duplicates, qualifiers or unknown/no values make `p:`/`ps:` say more than `wdt:`, it answers
+/// as `full`; and everything but statement nodes (truthy triples, terms, `wdno:`, `sameAs`) is
+/// the same triple for triple.
+#[test]
+fn ranked_statements_keep_what_ranks_say_and_every_truthy_triple() {
+    let (full, list) = quirky_with(Statements::Full);
+    let (ranked, _) = quirky_with(Statements::Ranked);
+    let (nf, nr) = (full.sparql_store().unwrap(), ranked.sparql_store().unwrap());
+    assert_eq!(nf.statements, Statements::Full);
+    assert_eq!(nr.statements, Statements::Ranked);
+    assert!(
+        nr.triples * 2 < nf.triples,
+        "ranked {} vs full {}",
+        nr.triples,
+        nf.triples
+    );
+    // Auto is full for royal92's 3,010 people.
+    let (auto, _) = quirky();
+    assert_eq!(auto.sparql_store().unwrap().triples, nf.triples);
+
+    let same = |q: &str, vars: &[&str], nonempty: bool| {
+        let a = rows(&ask(&full, q), vars);
+        let b = rows(&ask(&ranked, q), vars);
+        assert_eq!(a, b, "{q}");
+        if nonempty {
+            assert!(!a.is_empty(), "{q}");
+        }
+    };
+    // Preferred and deprecated ranks, with the deprecation reason.
+    same(
+        "SELECT ?x ?v ?rank ?why { ?x p:P22 ?s . ?s ps:P22 ?v ; wikibase:rank ?rank . \
+         FILTER(?rank != wikibase:NormalRank) OPTIONAL { ?s pq:P2241 ?why } }",
+        &["x", "v", "rank", "why"],
+        true,
+    );
+    let x = with(&list, "deprecated_father")[0]["qid"].as_str().unwrap();
+    same(
+        &format!(
+            "SELECT ?f ?rank ?best {{ wd:{x} p:P22 ?s . ?s ps:P22 ?f ; wikibase:rank ?rank . \
+                  BIND(EXISTS {{ ?s a wikibase:BestRank }} AS ?best) }}"
+        ),
+        &["f", "rank", "best"],
+        true,
+    );
+    // Duplicates: two statements of one value.
+    same(
+        "SELECT ?x ?p (COUNT(?s) AS ?n) { VALUES ?p { p:P31 p:P22 p:P25 } ?x ?p ?s } \
+         GROUP BY ?x ?p HAVING (COUNT(?s) > 1)",
+        &["x", "p", "n"],
+        true,
+    );
+    // Unknown and no values on statements.
+    same(
+        "SELECT ?x ?v { ?x p:P22/ps:P22 ?v FILTER wikibase:isSomeValue(?v) }",
+        &["x", "v"],
+        true,
+    );
+    same(
+        "SELECT ?x { ?x p:P25 ?s . ?s a wdno:P25 ; wikibase:rank ?r }",
+        &["x"],
+        true,
+    );
+    // Item qualifiers (circa on dates).
+    same(
+        "SELECT ?x ?d ?q { ?x p:P569 ?s . ?s ps:P569 ?d ; pq:P1480 ?q }",
+        &["x", "d", "q"],
+        true,
+    );
+    // A plain claim (one normal statement) has no statement node in ranked.
+    let plain = "SELECT (COUNT(*) AS ?n) { wd:Q9682 p:P21 ?s }";
+    let n = |r: &Replica| ask(r, plain)["results"]["bindings"][0]["n"]["value"].clone();
+    assert_eq!((n(&full), n(&ranked)), ("1".into(), "0".into()));
+
+    // Truthy answers.
+    for (q, vars) in [
+        ("SELECT ?c { wd:Q9439 wdt:P40 ?c }", &["c"][..]),
+        ("SELECT ?c { ?c wdt:P25 wd:Q9439 }", &["c"]),
+        ("SELECT ?a { wd:Q9682 (wdt:P22|wdt:P25)+ ?a }", &["a"]),
+        ("SELECT ?d { wd:Q9439 (^wdt:P22|^wdt:P25)* ?d }", &["d"]),
+        (
+            "SELECT ?x ?xLabel ?b { ?x wdt:P31 wd:Q5 ; wdt:P569 ?b . \
+             SERVICE wikibase:label { bd:serviceParam wikibase:language \"en\". } }",
+            &["x", "xLabel", "b"],
+        ),
+        (
+            "SELECT ?x ?f { ?x wdt:P22 ?f FILTER wikibase:isSomeValue(?f) }",
+            &["x", "f"],
+        ),
+        ("SELECT ?x { ?x a wdno:P25 }", &["x"]),
+        ("SELECT ?o ?n { ?o owl:sameAs ?n }", &["o", "n"]),
+    ] {
+        same(q, vars, true);
+    }
+    // And every triple that is not about a statement node: subject not wds:, predicate not p:.
+    same(
+        "SELECT ?s ?p ?o ?lang { ?s ?p ?o . \
+         FILTER(!STRSTARTS(STR(?s), \"http://www.wikidata.org/entity/statement/\")) \
+         FILTER(!STRSTARTS(STR(?p), \"http://www.wikidata.org/prop/P\")) \
+         BIND(LANG(?o) AS ?lang) }",
+        &["s", "p", "o", "lang"],
+        true,
+    );
 }

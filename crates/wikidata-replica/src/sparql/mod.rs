@@ -18,7 +18,15 @@ use oxigraph::store::Store;
 use crate::instance::Instance;
 use crate::model::Data;
 use crate::render::Payload;
+pub use rdf::Statements;
 use rdf::{OWL, RDF, RDFS, SCHEMA, SKOS, WIKIBASE, XSD};
+
+/// People loaded per bulk-loader transaction: each commit frees the loader's log (a few
+/// dozen bytes a quad), so loading in chunks keeps the peak near the store's own size.
+const PEOPLE_PER_COMMIT: usize = 10_000;
+/// Quads the bulk loader gathers before inserting them (its default, a million quads of
+/// owned strings, is some 300 MB).
+const QUADS_PER_BATCH: usize = 64_000;
 
 /// The store and what it takes to query it.
 pub struct SparqlStore {
@@ -26,6 +34,8 @@ pub struct SparqlStore {
     inst: &'static Instance,
     /// Number of triples loaded.
     pub triples: usize,
+    /// Which statement nodes it holds (`Full` or `Ranked`, never `Auto`).
+    pub statements: Statements,
     /// Time it took to build.
     pub build_time: Duration,
 }
@@ -51,23 +61,53 @@ pub enum Format {
 }
 
 impl SparqlStore {
-    /// Load every person (deleted ones excepted) in Wikidata's RDF model.
+    /// Load every person (deleted ones excepted) in Wikidata's RDF model, with the statement
+    /// nodes `statements` asks for (`Auto` resolved by the number of people). The quads are
+    /// made a person at a time and streamed into oxigraph's bulk loader, committed every
+    /// [`PEOPLE_PER_COMMIT`] people, so nothing but the store itself grows with the data.
     pub fn build(
         data: &Data,
         inst: &'static Instance,
         payload: Payload,
+        statements: Statements,
     ) -> Result<SparqlStore, String> {
         let t0 = Instant::now();
-        let quads = rdf::quads(data, inst, payload);
+        let statements = statements.resolve(data.people.len());
         let store = Store::new().map_err(|e| e.to_string())?;
-        let mut loader = store.bulk_loader();
-        loader.load_quads(quads).map_err(|e| e.to_string())?;
-        loader.commit().map_err(|e| e.to_string())?;
+        let n = data.people.len() as u32;
+        let mut start = 0u32;
+        loop {
+            let end = start.saturating_add(PEOPLE_PER_COMMIT as u32).min(n);
+            let chunk = (start..end).flat_map(|idx| {
+                let mut out = Vec::new();
+                rdf::person_quads(&mut out, data, inst, payload, statements, idx);
+                out
+            });
+            let mut loader = store
+                .bulk_loader()
+                .with_num_threads(1)
+                .with_max_memory_size_in_megabytes(QUADS_PER_BATCH / 1000);
+            if end == n {
+                let mut tail = Vec::new();
+                rdf::redirect_quads(&mut tail, data, inst);
+                loader
+                    .load_quads(chunk.chain(tail))
+                    .map_err(|e| e.to_string())?;
+            } else {
+                loader.load_quads(chunk).map_err(|e| e.to_string())?;
+            }
+            loader.commit().map_err(|e| e.to_string())?;
+            if end == n {
+                break;
+            }
+            start = end;
+        }
         let triples = store.len().map_err(|e| e.to_string())?;
         Ok(SparqlStore {
             store,
             inst,
             triples,
+            statements,
             build_time: t0.elapsed(),
         })
     }

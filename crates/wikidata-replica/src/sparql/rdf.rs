@@ -1,6 +1,7 @@
 //! The replica's people in Wikidata's RDF model, as WDQS holds it: `wd:Q…` items with labels,
 //! descriptions and aliases; truthy `wdt:` triples for the best-ranked family statements; full
-//! `p:`/`ps:`/`pq:` statement nodes with `wikibase:rank`; unknown values as skolem IRIs
+//! `p:`/`ps:`/`pq:` statement nodes with `wikibase:rank` (all of them, or with
+//! [`Statements::Ranked`] only where ranks matter); unknown values as skolem IRIs
 //! (`…/.well-known/genid/…`), no values as `rdf:type wdno:P…`; redirects as `owl:sameAs`.
 //! Everything comes from `render::family::family_claims`, like the entity JSON.
 
@@ -104,13 +105,79 @@ impl Ns<'_> {
     }
 }
 
-fn claim_quads(out: &mut Vec<Quad>, ns: &Ns, subject: &NamedNode, qid: u32, claim: &Claim) {
+/// Which statement nodes the store holds (`--statements`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Statements {
+    /// `Full` up to [`Statements::AUTO_FULL_UP_TO`] people, `Ranked` above.
+    #[default]
+    Auto,
+    /// Every statement as a `p:`/`ps:` node with its rank, as WDQS holds it (5 triples a
+    /// statement, most of the store).
+    Full,
+    /// Statement nodes only for the claims where ranks matter: more than one statement of the
+    /// property, a rank other than normal, an (item) qualifier, or an unknown/no value. A claim
+    /// of one plain normal-rank statement has its truthy `wdt:` triple only.
+    Ranked,
+}
+
+impl Statements {
+    /// `Auto` keeps every statement node up to this many people.
+    pub const AUTO_FULL_UP_TO: usize = 200_000;
+
+    /// `Full` or `Ranked` for a store of `people` people.
+    pub fn resolve(self, people: usize) -> Statements {
+        match self {
+            Statements::Auto if people <= Self::AUTO_FULL_UP_TO => Statements::Full,
+            Statements::Auto => Statements::Ranked,
+            s => s,
+        }
+    }
+
+    /// `full`, `ranked` or `auto`.
+    pub fn parse(s: &str) -> Option<Statements> {
+        match s {
+            "auto" => Some(Statements::Auto),
+            "full" => Some(Statements::Full),
+            "ranked" => Some(Statements::Ranked),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Statements::Auto => "auto",
+            Statements::Full => "full",
+            Statements::Ranked => "ranked",
+        }
+    }
+}
+
+/// Whether a claim's statement nodes say anything its truthy triple does not: ranks, several
+/// values, qualifiers, unknown or no value.
+fn ranks_matter(claim: &Claim) -> bool {
+    claim.stmts.len() > 1
+        || claim.stmts.iter().any(|s| {
+            s.rank != "normal"
+                || matches!(s.value, Value::Some | Value::NoValue)
+                || !s.item_qualifiers().is_empty()
+        })
+}
+
+fn claim_quads(
+    out: &mut Vec<Quad>,
+    ns: &Ns,
+    subject: &NamedNode,
+    qid: u32,
+    claim: &Claim,
+    statements: Statements,
+) {
     let rdf_type = || iri(format!("{RDF}type"));
     let best = if claim.stmts.iter().any(|s| s.rank == "preferred") {
         "preferred"
     } else {
         "normal"
     };
+    let nodes = statements != Statements::Ranked || ranks_matter(claim);
     for s in &claim.stmts {
         let value = ns.value(&s.value, s.h);
         let is_best = s.rank == best;
@@ -119,6 +186,9 @@ fn claim_quads(out: &mut Vec<Quad>, ns: &Ns, subject: &NamedNode, qid: u32, clai
                 Some(v) => out.push(quad(subject, ns.prop("direct/", claim.prop), v.clone())),
                 None => out.push(quad(subject, rdf_type(), ns.prop("novalue/", claim.prop))),
             }
+        }
+        if !nodes {
+            continue;
         }
         let st = iri(format!(
             "{}statement/{}",
@@ -150,40 +220,52 @@ fn claim_quads(out: &mut Vec<Quad>, ns: &Ns, subject: &NamedNode, qid: u32, clai
     }
 }
 
-/// Every quad of the store. Deleted items have none (others still link to them).
-pub fn quads(data: &Data, inst: &Instance, payload: Payload) -> Vec<Quad> {
+/// The quads of the person at `idx` (none for a deleted item; others still link to it),
+/// appended to `out`.
+pub fn person_quads(
+    out: &mut Vec<Quad>,
+    data: &Data,
+    inst: &Instance,
+    payload: Payload,
+    statements: Statements,
+    idx: u32,
+) {
+    let Some(p) = data.people.get(idx as usize) else {
+        return;
+    };
+    if p.quirks & quirk::DELETED != 0 {
+        return;
+    }
     let ns = Ns { inst };
-    let mut out = Vec::with_capacity(data.people.len() * 40);
     let lit = |s: &str, lang: &str| Literal::new_language_tagged_literal_unchecked(s, lang);
-    for (i, p) in data.people.iter().enumerate() {
-        if p.quirks & quirk::DELETED != 0 {
-            continue;
-        }
-        let idx = i as u32;
-        let subject = ns.entity(p.qid);
+    let subject = ns.entity(p.qid);
+    out.push(quad(
+        &subject,
+        iri(format!("{RDF}type")),
+        iri(format!("{WIKIBASE}Item")),
+    ));
+    let (labels, descriptions) = render::terms_of(data, payload, idx, p);
+    for (lang, text) in &labels {
+        out.push(quad(&subject, iri(format!("{RDFS}label")), lit(text, lang)));
+    }
+    for (lang, text) in &descriptions {
         out.push(quad(
             &subject,
-            iri(format!("{RDF}type")),
-            iri(format!("{WIKIBASE}Item")),
+            iri(format!("{SCHEMA}description")),
+            lit(text, lang),
         ));
-        let (labels, descriptions) = render::terms_of(data, payload, idx, p);
-        for (lang, text) in &labels {
-            out.push(quad(&subject, iri(format!("{RDFS}label")), lit(text, lang)));
-        }
-        for (lang, text) in &descriptions {
-            out.push(quad(
-                &subject,
-                iri(format!("{SCHEMA}description")),
-                lit(text, lang),
-            ));
-        }
-        for a in data.aliases.get(&idx).into_iter().flatten() {
-            out.push(quad(&subject, iri(format!("{SKOS}altLabel")), lit(a, "en")));
-        }
-        for claim in family_claims(data, inst, idx, p) {
-            claim_quads(&mut out, &ns, &subject, p.qid, &claim);
-        }
     }
+    for a in data.aliases.get(&idx).into_iter().flatten() {
+        out.push(quad(&subject, iri(format!("{SKOS}altLabel")), lit(a, "en")));
+    }
+    for claim in family_claims(data, inst, idx, p) {
+        claim_quads(out, &ns, &subject, p.qid, &claim, statements);
+    }
+}
+
+/// The `owl:sameAs` quads of the redirects (to items not deleted).
+pub fn redirect_quads(out: &mut Vec<Quad>, data: &Data, inst: &Instance) {
+    let ns = Ns { inst };
     for (&old, &idx) in &data.redirects {
         if let Some(p) = data.person(idx) {
             if p.quirks & quirk::DELETED == 0 {
@@ -195,7 +277,27 @@ pub fn quads(data: &Data, inst: &Instance, payload: Payload) -> Vec<Quad> {
             }
         }
     }
-    out
+}
+
+/// Every quad of the store, made a person at a time (`statements` already resolved: `Auto`
+/// counts as `Full`).
+pub fn quads<'a>(
+    data: &'a Data,
+    inst: &'a Instance,
+    payload: Payload,
+    statements: Statements,
+) -> impl Iterator<Item = Quad> + 'a {
+    let people = (0..data.people.len() as u32).flat_map(move |idx| {
+        let mut out = Vec::new();
+        person_quads(&mut out, data, inst, payload, statements, idx);
+        out
+    });
+    let redirects = std::iter::once(()).flat_map(move |()| {
+        let mut out = Vec::new();
+        redirect_quads(&mut out, data, inst);
+        out
+    });
+    people.chain(redirects)
 }
 
 #[cfg(test)]
@@ -212,6 +314,18 @@ mod tests {
             julian,
             end_year: 0,
         }
+    }
+
+    #[test]
+    fn auto_statements_are_full_up_to_200000_people() {
+        assert_eq!(Statements::Auto.resolve(200_000), Statements::Full);
+        assert_eq!(Statements::Auto.resolve(200_001), Statements::Ranked);
+        assert_eq!(Statements::Full.resolve(10_000_000), Statements::Full);
+        assert_eq!(Statements::Ranked.resolve(10), Statements::Ranked);
+        for s in [Statements::Auto, Statements::Full, Statements::Ranked] {
+            assert_eq!(Statements::parse(s.name()), Some(s));
+        }
+        assert_eq!(Statements::parse("some"), None);
     }
 
     #[test]
