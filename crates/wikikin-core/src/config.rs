@@ -71,8 +71,13 @@ pub struct CrawlConfig {
     pub iris: crate::sparql::Iris,
     /// Queries in flight at most (the query service is shared and slow: a few).
     pub sparql_in_flight: usize,
-    /// A query answer larger than this many bytes is not read: the entity JSON is asked.
+    /// A query answer larger than this many bytes is not read. A query for whole lines (or for
+    /// several people) is then asked again in smaller parts — generation by generation, fewer
+    /// people per query — and only one person's record too large goes to the entity JSON.
     pub sparql_max_bytes: usize,
+    /// Ids per query for people's records; fewer when half of `sparql_max_bytes` is worth
+    /// fewer at the record size seen so far.
+    pub sparql_batch: usize,
 }
 
 impl CrawlConfig {
@@ -96,6 +101,7 @@ impl CrawlConfig {
             iris: crate::sparql::Iris::default(),
             sparql_in_flight: 3,
             sparql_max_bytes: 8_000_000,
+            sparql_batch: 500,
         }
     }
 
@@ -111,10 +117,11 @@ impl CrawlConfig {
         c
     }
 
-    /// Every descendant of the roots within the default 12 generations, up to 200,000 people.
+    /// Every descendant of the roots within 60 generations (some 1,500 years: all of them, in
+    /// practice), up to 200,000 people.
     pub fn descendants(roots: Vec<Qid>) -> CrawlConfig {
         let mut c = CrawlConfig::base(Question::Descendants { roots });
-        c.max_generations = 12;
+        c.max_generations = 60;
         c.max_entities = 200_000;
         c
     }
@@ -131,6 +138,8 @@ impl CrawlConfig {
     pub(crate) fn sanitised(mut self) -> CrawlConfig {
         self.max_batch = self.max_batch.clamp(1, 50);
         self.sparql_in_flight = self.sparql_in_flight.max(1);
+        self.sparql_batch = self.sparql_batch.max(1);
+        self.sparql_max_bytes = self.sparql_max_bytes.max(1);
         if self.fetch == FetchMode::Sparql && self.sparql.is_none() {
             self.fetch = FetchMode::GetEntities;
         }

@@ -106,11 +106,12 @@ pub enum Lines {
 /// each with a partial record: parents, sex, years, image, label and description (descendants also their
 /// children by P40) — not spouses, nor children recorded only on the children's side; and the
 /// records of `ids` themselves whole. A whole ancestry in one round trip, instead of one per
-/// generation.
+/// generation. `row_limit`: at most this many rows (an answer with that many was cut short).
 pub fn lines_query(
     ids: &[Qid],
     lines: Lines,
     depth: u32,
+    row_limit: Option<usize>,
     languages: &[String],
     props: &Props,
     iris: &Iris,
@@ -163,11 +164,12 @@ pub fn lines_query(
     .flatten()
     .collect();
     format!(
-        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}",
+        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}{}",
         iris.entity,
         iris.truthy,
         arms.join("UNION"),
         own.join("UNION"),
+        row_limit.map_or(String::new(), |n| format!(" LIMIT {n}")),
         v = values.join(" "),
     )
 }
@@ -240,6 +242,17 @@ pub fn parse_people(
     props: &Props,
     iris: &Iris,
 ) -> Result<Parsed, ParseError> {
+    parse_people_rows(body, asked, languages, props, iris).map(|(parsed, _)| parsed)
+}
+
+/// [`parse_people`], and how many rows the answer had (to tell one cut short by its `LIMIT`).
+pub fn parse_people_rows(
+    body: &[u8],
+    asked: &[Qid],
+    languages: &[String],
+    props: &Props,
+    iris: &Iris,
+) -> Result<(Parsed, usize), ParseError> {
     let res: Results = serde_json::from_slice(body).map_err(|e| {
         let kind = if e.is_eof() {
             ParseErrorKind::Truncated
@@ -263,6 +276,7 @@ pub fn parse_people(
     };
     let mut people: BTreeMap<Qid, (Person, Option<usize>, Option<usize>)> = BTreeMap::new();
     let mut out = Parsed::default();
+    let rows = res.results.bindings.len();
     for row in res.results.bindings {
         let (Some(i), Some(r), Some(o)) = (row.i, row.r, row.o) else {
             continue;
@@ -334,7 +348,7 @@ pub fn parse_people(
             out.missing.push(*q);
         }
     }
-    Ok(out)
+    Ok((out, rows))
 }
 
 /// An `xsd:dateTime` as the truthy triples give it. Their precision is not in the triple: a

@@ -14,8 +14,17 @@ const VICTORIA: Qid = Qid(9439);
 const CHARLES: Qid = Qid(43274);
 
 fn descendants(r: &wikidata_replica::Replica, fetch: FetchMode) -> (Crawl, sim::SimReport) {
+    descendants_with(r, fetch, 8_000_000)
+}
+
+fn descendants_with(
+    r: &wikidata_replica::Replica,
+    fetch: FetchMode,
+    max_bytes: usize,
+) -> (Crawl, sim::SimReport) {
     let mut config = CrawlConfig::descendants(vec![VICTORIA]);
     config.fetch = fetch;
+    config.sparql_max_bytes = max_bytes;
     config.sparql = Some(format!("{ENDPOINT}/sparql"));
     let mut crawl = Crawl::new(config, Store::new());
     let cfg = SimConfig {
@@ -104,4 +113,31 @@ fn children_recorded_only_on_their_own_side_are_descendants_through_the_query_se
     assert!(b.contains(&CHARLES), "the query service sees his own P25");
     let lost: Vec<&Qid> = a.difference(&b).collect();
     assert!(lost.is_empty(), "only through the entity JSON: {lost:?}");
+}
+
+#[test]
+fn answers_too_large_are_asked_again_in_parts_not_from_the_entity_json() {
+    // An answer guard of 40 kB: the one query for all of Victoria's descendants (~100 kB) is cut
+    // short by its LIMIT, then asked generation by generation, in batches the guard allows;
+    // batches still too large are halved. The same descendants, all through the query service.
+    let r = royal(Payload::Lean);
+    let (whole, whole_rep) = descendants(&r, FetchMode::Sparql);
+    let (parts, parts_rep) = descendants_with(&r, FetchMode::Sparql, 40_000);
+    let out = parts.outcome().unwrap();
+    assert_eq!(out.kind(), OutcomeKind::Done, "{out}");
+    assert_eq!(loaded_descendants(&parts), loaded_descendants(&whole));
+    let res = parts.result();
+    assert!(res.fallbacks.is_empty(), "{:?}", res.fallbacks);
+    assert!(parts.split_queries() >= 1, "the first query was split");
+    assert_eq!(whole.split_queries(), 0);
+    assert!(
+        parts_rep.urls.iter().all(|u| u.contains("/sparql?")),
+        "no entity JSON"
+    );
+    assert!(
+        parts_rep.requests > whole_rep.requests && parts_rep.levels > whole_rep.levels,
+        "generation by generation: {} requests, {} levels",
+        parts_rep.requests,
+        parts_rep.levels
+    );
 }

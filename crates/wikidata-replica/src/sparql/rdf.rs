@@ -114,9 +114,9 @@ pub enum Statements {
     /// Every statement as a `p:`/`ps:` node with its rank, as WDQS holds it (5 triples a
     /// statement, most of the store).
     Full,
-    /// Statement nodes only for the claims where ranks matter: more than one statement of the
-    /// property, a rank other than normal, an (item) qualifier, or an unknown/no value. A claim
-    /// of one plain normal-rank statement has its truthy `wdt:` triple only.
+    /// Statement nodes only for the claims where ranks matter: two statements of the same value
+    /// (a duplicate), a rank other than normal, an (item) qualifier, or an unknown/no value.
+    /// Plain normal-rank statements of distinct values have their truthy `wdt:` triples only.
     Ranked,
 }
 
@@ -155,7 +155,13 @@ impl Statements {
 /// Whether a claim's statement nodes say anything its truthy triple does not: ranks, several
 /// values, qualifiers, unknown or no value.
 fn ranks_matter(claim: &Claim) -> bool {
-    claim.stmts.len() > 1
+    // Two statements of one value are one truthy triple: only their nodes tell them apart.
+    let duplicates = claim
+        .stmts
+        .iter()
+        .enumerate()
+        .any(|(i, s)| claim.stmts.iter().skip(i + 1).any(|t| t.value == s.value));
+    duplicates
         || claim.stmts.iter().any(|s| {
             s.rank != "normal"
                 || matches!(s.value, Value::Some | Value::NoValue)

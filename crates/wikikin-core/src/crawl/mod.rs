@@ -71,6 +71,8 @@ pub struct Crawl {
     json_ids: crate::graph::Set<Qid>,
     /// The query service failed: everything is asked from the entity JSON now.
     switched: bool,
+    /// Query answers too large to read that were asked again in smaller parts.
+    split_queries: usize,
     fallbacks: Vec<crate::outcome::Fallback>,
     /// Whole-lines queries still to send (reading the query service; see `source.rs`).
     lines: Vec<source::LinesQuery>,
@@ -107,6 +109,7 @@ impl Crawl {
             sources: Default::default(),
             json_ids: Default::default(),
             switched: false,
+            split_queries: 0,
             fallbacks: Vec::new(),
             lines: Vec::new(),
         };
@@ -253,6 +256,12 @@ impl Crawl {
         self.assign_sources(&sent);
         requests.extend(sent);
         requests
+    }
+
+    /// How many query answers were too large to read and were asked again in smaller parts
+    /// (whole lines generation by generation, records in smaller batches).
+    pub fn split_queries(&self) -> usize {
+        self.split_queries
     }
 
     /// When to call [`Crawl::poll`] again if no answer comes first (a retry falls due).

@@ -7,7 +7,7 @@ use super::{Crawl, Request, RequestId};
 use crate::config::FetchMode;
 use crate::http::HttpCall;
 use crate::outcome::{Failure, Fallback, FallbackWhy};
-use crate::sparql::{lines_query, parse_people, people_query, sparql_call, Lines};
+use crate::sparql::{lines_query, parse_people_rows, people_query, sparql_call, Lines};
 use crate::web::entities_url;
 use crate::Qid;
 
@@ -131,6 +131,7 @@ impl Crawl {
                     &req.qids,
                     *lines,
                     *depth,
+                    Some(self.lines_row_limit()),
                     &self.config.languages,
                     &self.config.props,
                     &self.config.iris,
@@ -191,11 +192,10 @@ impl Crawl {
             }
         }
         if body.len() > self.config.sparql_max_bytes {
-            // Too large is this query's fault, not the service's: the rest still asks it.
-            self.fall_back(asked, FallbackWhy::TooLarge { bytes: body.len() }, !lines);
+            self.too_large(asked, lines, body.len());
             return true;
         }
-        let parsed = parse_people(
+        let parsed = parse_people_rows(
             body,
             asked,
             &self.config.languages,
@@ -204,7 +204,11 @@ impl Crawl {
         );
         match parsed {
             Err(e) => self.fall_back(asked, FallbackWhy::Unreadable(e.to_string()), true),
-            Ok(mut parsed) => {
+            Ok((_, rows)) if lines && rows >= self.lines_row_limit() => {
+                // Cut short by its LIMIT: as good as too large.
+                self.too_large(asked, lines, body.len());
+            }
+            Ok((mut parsed, _)) => {
                 let unknown = std::mem::take(&mut parsed.missing);
                 let mut known: Vec<Qid> = asked
                     .iter()
@@ -224,6 +228,31 @@ impl Crawl {
             }
         }
         true
+    }
+
+    /// Rows a whole-lines query may return: past them, its answer would be larger than
+    /// `sparql_max_bytes` (a row takes at least ~150 bytes of JSON), so the query service can
+    /// stop early and the answer stays about that size at most.
+    fn lines_row_limit(&self) -> usize {
+        (self.config.sparql_max_bytes / 150).max(1)
+    }
+
+    /// A query's answer too large to read. Too large is this query's fault, not the service's:
+    /// whole lines are asked again generation by generation (the people as records of their
+    /// own, in batches), several people's records in smaller batches; only a single person's
+    /// record too large is read from the entity JSON instead.
+    fn too_large(&mut self, asked: &[Qid], lines: bool, bytes: usize) {
+        if lines || asked.len() > 1 {
+            if !lines {
+                self.sched.shrink_query_batch(asked.len() / 2);
+            }
+            self.split_queries += 1;
+            for &q in asked {
+                self.sched.requeue(q);
+            }
+            return;
+        }
+        self.fall_back(asked, FallbackWhy::TooLarge { bytes }, false);
     }
 
     /// A query without an answer: timeouts and network errors fall back at once (the query
@@ -248,6 +277,7 @@ impl Crawl {
         let why_unknown = why == FallbackWhy::Unknown;
         if all {
             self.switched = true;
+            self.sched.stop_querying();
         }
         // Queries in flight together fail together: one note for them.
         match self.fallbacks.iter_mut().find(|f| f.why == why) {

@@ -149,7 +149,8 @@ impl Scheduler {
     }
 
     /// Ids per request: 1 for `Special:EntityData`; for `wbgetentities` the configured
-    /// `max_batch`, lowered to what fits `batch_bytes` at the entity size seen so far (and, when
+    /// `max_batch` (for queries `sparql_batch`), lowered to what fits `batch_bytes` (half the
+    /// query answer guard) at the entity size seen so far (and, when
     /// the question `spread`s, to what spreads the queue over the slots: a search that stops
     /// once its targets are reached needs only some of a queued level) — unless more is queued
     /// than [`QUEUE_ROUNDS`] rounds of all `slots` would send at that size: then the crawl is
@@ -159,12 +160,16 @@ impl Scheduler {
         match self.rules.fetch {
             FetchMode::EntityData => 1,
             FetchMode::GetEntities | FetchMode::Sparql => {
-                let max = self.rules.max_batch;
-                if self.rules.batch_bytes == 0 || self.answered_entities == 0 {
+                let (max, batch_bytes) = if self.querying {
+                    (self.rules.query_batch, self.rules.query_bytes)
+                } else {
+                    (self.rules.max_batch, self.rules.batch_bytes)
+                };
+                if batch_bytes == 0 || self.answered_entities == 0 {
                     return max;
                 }
                 let per_entity = (self.answered_bytes / self.answered_entities).max(1);
-                let by_bytes = usize::try_from(self.rules.batch_bytes / per_entity)
+                let by_bytes = usize::try_from(batch_bytes / per_entity)
                     .unwrap_or(max)
                     .clamp(1, max);
                 let slots = slots.max(1);

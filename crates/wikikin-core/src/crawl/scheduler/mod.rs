@@ -64,6 +64,9 @@ struct Rules {
     max_entities: usize,
     max_batch: usize,
     batch_bytes: u64,
+    /// Ids per query, and the bytes a query's answer should stay under.
+    query_batch: usize,
+    query_bytes: u64,
     max_attempts: u32,
     default_retry_ms: f64,
     max_retry_ms: f64,
@@ -97,6 +100,8 @@ pub(crate) struct Scheduler {
     /// Bytes and entities of the successful answers, for the bytes-aware batch size.
     answered_bytes: u64,
     answered_entities: u64,
+    /// Requests go to the query service (batches by its rules, not `wbgetentities`').
+    querying: bool,
 }
 
 impl Scheduler {
@@ -107,6 +112,8 @@ impl Scheduler {
                 max_entities: config.max_entities,
                 max_batch: config.max_batch,
                 batch_bytes: config.batch_bytes,
+                query_batch: config.sparql_batch,
+                query_bytes: (config.sparql_max_bytes / 2) as u64,
                 max_attempts: config.max_attempts,
                 default_retry_ms: config.default_retry_ms,
                 max_retry_ms: config.max_retry_ms,
@@ -132,6 +139,7 @@ impl Scheduler {
             max_chain: 0,
             answered_bytes: 0,
             answered_entities: 0,
+            querying: config.fetch == FetchMode::Sparql && config.sparql.is_some(),
         }
     }
 
@@ -347,6 +355,16 @@ impl Scheduler {
         let req = self.in_flight.remove(&id)?;
         self.bytes += bytes as u64;
         Some(req)
+    }
+
+    /// Requests go to the entity JSON from now on (batched as `wbgetentities` allows).
+    pub(crate) fn stop_querying(&mut self) {
+        self.querying = false;
+    }
+
+    /// A query's answer was too large: later queries ask at most `ids` people.
+    pub(crate) fn shrink_query_batch(&mut self, ids: usize) {
+        self.rules.query_batch = self.rules.query_batch.min(ids).max(1);
     }
 
     /// A readable answer of `bytes` bytes held `entities` entities (for the batch size).
