@@ -4,7 +4,13 @@
 // figure measured in this run (median (min–max) over repeats) and writes it, with the raw
 // numbers, to bench/results.md and bench/results.json.
 //
-//   node bench/bench.mjs [--reps N] [--only crawl,parse,draw,size] [--quick]
+//   node bench/bench.mjs [--reps N] [--only crawl,parse,draw,size,query] [--quick]
+//
+// Groups: crawl (figures 1–4: the app's crawl, batching, a throttled server), parse (5), draw (6:
+// drawing and interaction), size (7: bundle sizes and cold start), query (8: Elizabeth II ↔ Philip
+// by the query service at 300 ms and 1 s a query and by the entity JSON, against the seed
+// exercise's breadth-first crawl run over real HTTP by bench/seed.mjs). All by default;
+// bench/results.md is written only when every group ran.
 //
 // Run it through `bash bench/run.sh`, which builds what is missing first.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic, startReplica, launch, dist as defaultDist, royalGed, royalQids, shared } from '../e2e/lib.mjs';
 import { crawlOnce } from './crawl.mjs';
+import { seedCrawl } from './seed.mjs';
 import { parseBench } from './parse.mjs';
 import { drawBench, interactBench } from './draw.mjs';
 import { sizes, coldStart } from './size.mjs';
@@ -27,7 +34,8 @@ const arg = (name, dflt) => {
 };
 const quick = argv.includes('--quick');
 const REPS = Number(arg('--reps', quick ? 1 : 3));
-const only = new Set(arg('--only', 'crawl,parse,draw,size').split(','));
+const GROUPS = ['crawl', 'parse', 'draw', 'size', 'query'];
+const only = new Set(arg('--only', GROUPS.join(',')).split(','));
 const started = Date.now();
 const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
 
@@ -198,6 +206,94 @@ async function drawFigures(browser, site) {
   }
 }
 
+// Figure 8 (issue 13 §4): Elizabeth II ↔ Philip by the query service, at a query-service server
+// time of 300 ms and 1 s, and by the entity JSON, against the seed exercise's crawl (bench/seed.mjs:
+// breadth-first from Victoria over P22/P25/P40, Special:EntityData, one unbounded gather per level)
+// on the same replica and network. Goal: ≥ 3× less wall time, ≥ 10× fewer requests and bytes.
+// 0: no added server time, only the replica's own evaluation of the query (oxigraph) — a
+// diagnostic row: the replica answers after max(latency + query-ms, its evaluation).
+const QUERY_MS = [300, 1000, 0];
+const queryRows = []; // the figure's own table (also in the text of bench/README.md)
+
+async function queryFigures(browser, site) {
+  const ep = QUESTIONS[0];
+  const plain = await startReplica(netArgs, { gedcom: royalGed, qids: royalQids });
+  const qs = [];
+  try {
+    for (const ms of QUERY_MS) qs.push(await startReplica([...netArgs, '--query-ms', String(ms)], { gedcom: royalGed, qids: royalQids }));
+    // The query store is built in the background at start: wait until a query is answered.
+    for (const r of qs) {
+      const ask = await fetch(`${r.url}/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}&format=json`, { headers: { accept: 'application/sparql-results+json' } });
+      await ask.text();
+      if (!ask.ok) throw new Error(`query service not ready: HTTP ${ask.status}`);
+    }
+    const configs = [
+      { key: 'seed100', name: 'seed: BFS from Victoria, Special:EntityData, unbounded gather, 100 connections (aiohttp\'s default)', seed: 100, replica: plain },
+      { key: 'seed6', name: 'seed, 6 connections (a browser\'s limit per host)', seed: 6, replica: plain },
+      { key: 'json', name: 'ours: entity JSON (wbgetentities, cap 6, the default without a query service)', fetch: 'wbgetentities', replica: plain },
+      ...QUERY_MS.map((ms, i) => ({ key: `sparql${ms}`, name: ms ? `ours: query service, ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`} a query (server time)` : 'ours: query service, no added server time (the replica\'s own evaluation only)', fetch: 'sparql', sparql: true, replica: qs[i], queryMs: ms })),
+    ];
+    const results = new Map(configs.map((c) => [c, []]));
+    for (let r = 0; r < REPS; r++) {
+      for (const c of configs) {
+        let run;
+        if (c.seed) {
+          await c.replica.reset();
+          run = await seedCrawl(c.replica.url, { maxSockets: c.seed });
+          const st = await c.replica.stats();
+          run.served = st.by_kind?.entitydata ?? 0;
+          run.peakInflight = st.peak_inflight;
+          if (!run.found) throw new Error(`${c.name}: the targets were not reached`);
+          log(`query ${c.key}: ${run.wall.toFixed(0)} ms, ${run.requests} req, ${(run.bytes / 1e6).toFixed(1)} MB, ${run.levels} levels, peak in flight ${run.peakInflight}`);
+        } else {
+          run = await crawlOnce(browser, site.url, c.replica, { query: ep.query, cap: DEFAULT.cap, fetch: c.fetch, sparql: !!c.sparql, net: NET }, 180000);
+          if (run.errors.length) throw new Error(`page errors in ${c.name}: ${run.errors.join('; ')}`);
+          if (run.end !== 'done') throw new Error(`${c.name} ended ${run.end}`);
+          if (run.relationships !== 3) throw new Error(`${c.name}: ${run.relationships} relationships, not 3`);
+          log(`query ${c.key}: ${run.wall.toFixed(0)} ms, ${run.requests} req (${run.queries} queries, ${run.entityRequests} entity), ${(run.bytes / 1e6).toFixed(2)} MB${run.fellBack ? ', FELL BACK' : ''}`);
+        }
+        results.get(c).push(run);
+      }
+    }
+    const med = (c, k) => median(results.get(c).map((x) => x[k]));
+    const [s100, s6] = configs;
+    raw.query = configs.map((c) => ({ key: c.key, name: c.name, queryMs: c.queryMs ?? null, runs: results.get(c) }));
+    const x = (a, b) => (b > 0 ? a / b : NaN);
+    const f = (v) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+    for (const c of configs) {
+      const runs = results.get(c);
+      const wall = med(c, 'wall');
+      const req = med(c, 'requests');
+      const bytes = med(c, 'bytes');
+      const w100 = x(med(s100, 'wall'), wall);
+      const w6 = x(med(s6, 'wall'), wall);
+      const rq = x(med(s100, 'requests'), req);
+      const by = x(med(s100, 'bytes'), bytes);
+      const seedRow = !!c.seed;
+      const goal = (w) => (w >= 3 && rq >= 10 && by >= 10 ? 'met' : 'NOT met');
+      const ratio = seedRow ? (c === s100 ? 'the yardstick' : `wall ×${f(w100)} of the 100-connection seed`)
+        : `wall ×${f(w100)} / ×${f(w6)}, requests ×${f(rq)}, bytes ×${f(by)} vs the seed with 100 / 6 connections — goal (≥ 3×, ≥ 10×, ≥ 10×) ${goal(w100)} / ${goal(w6)}`;
+      const details = seedRow
+        ? `${med(c, 'levels')} levels (widest ${med(c, 'peakLevel')}), ${med(c, 'fetched')} entities; replica served ${med(c, 'served')} EntityData, peak in flight ${med(c, 'peakInflight')}; non-200 ${med(c, 'non200')}; JSON.parse ${med(c, 'parseMs').toFixed(0)} ms in all`
+        : `${c.sparql ? `query round trip ${med(c, 'queryRt').toFixed(0)} ms; ` : ''}${med(c, 'queries')} queries (${med(c, 'sparqlPosts')} POSTed), ${med(c, 'entityRequests')} entity JSON requests; ${med(c, 'fetched')} entities; chain ${med(c, 'levels')}; wire bytes ${med(c, 'wireBytes')}; fell back ${runs.filter((r) => r.fellBack).length} of ${runs.length}; peak in flight ${med(c, 'peakInflight')}; critical path: app between answer and next request ${med(c, 'cpGaps').toFixed(0)} ms, before first request ${med(c, 'startGap').toFixed(0)} ms, after last response ${med(c, 'tail').toFixed(0)} ms`;
+      row('8 query service', c.name, mmm(runs.map((r) => r.wall), 0, 'ms'), ratio, `${req} requests, ${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB; ${details}`);
+      queryRows.push([
+        c.name,
+        mmm(runs.map((r) => r.wall), 0),
+        String(req),
+        Math.round(bytes).toLocaleString('en-US'),
+        c === s100 ? '1.0×' : `${f(w100)}× / ${f(w6)}×`,
+        seedRow ? '1.0×' : `${f(rq)}×`,
+        seedRow ? '1.0×' : `${f(by)}×`,
+        seedRow ? '' : `${goal(w100)} / ${goal(w6)}`,
+      ]);
+    }
+  } finally {
+    await plain.stop();
+    for (const r of qs) await r.stop();
+  }
+}
+
 async function sizeFigures(browser, site) {
   const s = sizes(dist);
   raw.size = s;
@@ -223,6 +319,7 @@ try {
   if (only.has('parse')) { log('parsing'); await parseFigures(browser, site); }
   if (only.has('draw')) { log('drawing'); await drawFigures(browser, site); }
   if (only.has('crawl')) { log('crawl'); await crawlFigures(browser, site); }
+  if (only.has('query')) { log('query service'); await queryFigures(browser, site); }
 } finally {
   await browser.close();
   await site.close();
@@ -242,9 +339,15 @@ const out = [
   '',
   table(['Figure', 'Case', 'Median (min–max)', 'Ratio / goal', 'Details (medians)'], rows.map((r, i) => [r, i]).sort((a, b) => parseInt(a[0][0], 10) - parseInt(b[0][0], 10) || a[1] - b[1]).map(([r]) => r)),
   '',
+  ...(queryRows.length ? [
+    `Figure 8, Elizabeth II ↔ Philip (seed: \`bench/seed.mjs\` in Node over keep-alive HTTP; ours: the app in Chromium; replicas \`${crawlCmd}\`, plus \`--query-ms 300\` / \`--query-ms 1000\` / \`--query-ms 0\` for the query service, app URL \`…&sparql=<replica>/sparql&fetch=sparql\`); wall ms median (min–max) of ${REPS}; wall ×: against the seed with 100 / 6 connections; requests and bytes ×: against the seed (the same with 100 or 6); goal ≥ 3× wall, ≥ 10× requests and bytes:`,
+    '',
+    table(['crawl', 'wall ms', 'requests', 'bytes', 'wall ×', 'requests ×', 'bytes ×', 'goal'], queryRows),
+    '',
+  ] : []),
 ].join('\n');
 console.log(out);
-if (only.size === 4 && !quick) {
+if (GROUPS.every((g) => only.has(g)) && !quick) {
   writeFileSync(join(here, 'results.md'), out);
   writeFileSync(join(here, 'results.json'), JSON.stringify(raw, null, 1));
 } else {

@@ -74,8 +74,12 @@ export async function replayChain(browser, siteUrl, urls) {
   }
 }
 
-/** One crawl in a fresh browser context (nothing cached). */
-export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, net, replay = false }, timeoutMs = 120000) {
+/**
+ * One crawl in a fresh browser context (nothing cached). With `sparql`, the page is given the
+ * replica's query service (`sparql=<replica>/sparql`; pass `fetch: 'sparql'`) and its queries count
+ * as crawl requests beside any entity JSON it reads.
+ */
+export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, net, replay = false, sparql = false }, timeoutMs = 120000) {
   await replica.reset();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -95,6 +99,7 @@ export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, 
     params.set('endpoint', replica.url);
     params.set('cap', String(cap));
     params.set('fetch', fetch);
+    if (sparql) params.set('sparql', `${replica.url}/sparql`);
     params.set('timeout', '30');
     params.set('lang', 'en');
     await page.goto(`${siteUrl}?${params}`);
@@ -104,12 +109,14 @@ export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, 
     const stats = await replica.stats();
     const rels = await page.$$eval('li[data-testid=relationship]', (l) => l.length);
     const reached = await page.$$eval('ul[data-testid=reached] li', (l) => l.length);
+    const fellBack = (await page.$('ul[data-testid=fallbacks]')) !== null;
     const origin = replica.url;
-    const entries = (await page.evaluate((o) => performance.getEntriesByType('resource')
-      .filter((e) => e.name.startsWith(o) && /wbgetentities|Special:EntityData/.test(e.name))
-      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })), origin))
+    const pattern = sparql ? 'wbgetentities|Special:EntityData|/sparql' : 'wbgetentities|Special:EntityData';
+    const entries = (await page.evaluate(([o, pat]) => performance.getEntriesByType('resource')
+      .filter((e) => e.name.startsWith(o) && new RegExp(pat).test(e.name))
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize })), [origin, pattern]))
       .filter((e) => e.end > 0 && e.end <= probe.done + 1)
-      .map((e) => ({ ...e, bytes: sizes.get(e.name) ?? NaN }));
+      .map((e) => ({ ...e, bytes: sizes.get(e.name) ?? (e.size > 0 ? e.size : NaN) }));
     const chain = criticalPath(entries);
     const cpBytes = chain.reduce((s, e) => s + e.bytes, 0);
     const levels = Number(attrs['data-chain']);
@@ -130,7 +137,9 @@ export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, 
     // go out a few ms before that render lands, so the run starts at whichever came first.
     const t0 = Number.isFinite(firstStart) ? Math.min(probe.running, firstStart) : probe.running;
     const wall = probe.done - t0;
-    const crawlRequests = (stats.by_kind?.wbgetentities ?? 0) + (stats.by_kind?.entitydata ?? 0);
+    const queries = stats.by_kind?.sparql ?? 0;
+    const entityRequests = (stats.by_kind?.wbgetentities ?? 0) + (stats.by_kind?.entitydata ?? 0);
+    const crawlRequests = entityRequests + (sparql ? queries : 0);
     const non200 = Object.entries(stats.by_status ?? {}).filter(([k]) => k !== '200').reduce((s, [, v]) => s + v, 0);
     const result = {
       end: probe.end,
@@ -142,6 +151,13 @@ export async function crawlOnce(browser, siteUrl, replica, { query, cap, fetch, 
       limit,
       ratio: wall / limit,
       requests: crawlRequests,
+      queries,
+      entityRequests,
+      sparqlPosts: stats.sparql_posts ?? 0,
+      fellBack,
+      wireBytes: entries.reduce((s, e) => s + (Number.isFinite(e.bytes) ? e.bytes : 0), 0),
+      // The longest query's round trip (sent to last byte): latency + server time + transfer.
+      queryRt: Math.max(0, ...entries.filter((e) => e.name.includes('/sparql')).map((e) => e.end - e.start)),
       appRequests: Number(attrs['data-requests']),
       bytes: Number(attrs['data-bytes']),
       fetched: Number(attrs['data-fetched']),

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 6): builds what is missing, then runs every figure in one go and
+# The benchmark suite (issues 6 and 13): builds what is missing, then runs every figure in one go and
 # prints one table (also written to bench/results.md, raw numbers to bench/results.json).
 #
-#   bash bench/run.sh                 # everything, 3 repeats (about 15 min on 2 cores)
+#   bash bench/run.sh                 # everything, 3 repeats (about 16 min on 2 cores)
 #   bash bench/run.sh --quick         # 1 repeat, smoke run (partial results file)
 #   bash bench/run.sh --only parse,draw --reps 5
+#   bash bench/run.sh --only query --reps 3   # figure 8 alone (~1 min)
 #   REBUILD=1 bash bench/run.sh       # rebuild the release app first even if dist/ has one
+#
+# Groups (--only, all by default): crawl (figures 1–4: the app's crawl, batching, a throttled
+# server), parse (5), draw (6: drawing, pan/zoom), size (7: sizes, cold start), query (8: the query
+# service at 300 ms and 1 s a query and the entity JSON against the seed exercise's crawl,
+# bench/seed.mjs). bench/results.md is written only when every group ran.
 #
 # Not part of the test command. Needs nothing running: it starts its own static server,
 # replicas and headless Chromium. Other heavy work on the machine skews the figures.
