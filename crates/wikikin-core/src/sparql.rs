@@ -129,14 +129,9 @@ pub fn lines_query(
             _ => None,
         })
         .collect();
-    // `(p)?/(p)?/…` bounds the depth, but an engine may walk each person once per way of placing
-    // the empty steps (C(depth, k) times): past 12 generations, `(p)*` (unbounded, each once)
-    // is the cheaper query, and the crawl keeps what is within its limits.
-    let path = if depth <= 12 {
-        vec![format!("({})?", parent_links.join("|")); depth.max(1) as usize].join("/")
-    } else {
-        format!("({})*", parent_links.join("|"))
-    };
+    let step = format!("({})", parent_links.join("|"));
+    let values = values.join(" ");
+    let reach = reach_within(&values, &step, lines, depth);
     let mut arms: Vec<String> = [
         arm(props.father, "f", false),
         arm(props.mother, "m", false),
@@ -164,13 +159,40 @@ pub fn lines_query(
     .flatten()
     .collect();
     format!(
-        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{v}}}?s {path} ?i}}}}{}}}UNION{{VALUES ?i{{{v}}}{}}}}}{}",
+        "PREFIX e:<{}> PREFIX t:<{}> PREFIX rdfs:<http://www.w3.org/2000/01/rdf-schema#> PREFIX schema:<http://schema.org/> PREFIX owl:<http://www.w3.org/2002/07/owl#> SELECT ?i ?r ?o WHERE{{{{{reach}{}}}UNION{{VALUES ?i{{{values}}}{}}}}}{}",
         iris.entity,
         iris.truthy,
         arms.join("UNION"),
         own.join("UNION"),
         row_limit.map_or(String::new(), |n| format!(" LIMIT {n}")),
-        v = values.join(" "),
+    )
+}
+
+/// The subquery binding `?i` to everyone within `depth` steps of the people in `values`
+/// (themselves included). `(s)?/(s)?/…` bounds the depth, but an engine may walk each person
+/// once per way of placing the empty steps (C(depth, k) times): ancestors go in two halves
+/// with the people between made distinct (on the replica's engine, 38 ms instead of 229 for
+/// Elizabeth II and Philip at 10 generations, 94 instead of 1,116 at 12). Descendants, and
+/// anything past 12 generations, take `(s)*` (unbounded, each person once: 13 ms): the lines
+/// down from a root end within a few centuries, a `LIMIT` bounds the answer, and the crawl
+/// keeps what is within its limits.
+fn reach_within(values: &str, step: &str, lines: Lines, depth: u32) -> String {
+    let chain = |n: u32| vec![format!("{step}?"); n.max(1) as usize].join("/");
+    if lines == Lines::Descendants || depth > 12 {
+        return format!("{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{values}}}?s {step}* ?i}}}}");
+    }
+    let near = depth.div_ceil(2);
+    let far = depth - near;
+    if far == 0 {
+        return format!(
+            "{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{values}}}?s {} ?i}}}}",
+            chain(near)
+        );
+    }
+    format!(
+        "{{SELECT DISTINCT ?i WHERE{{{{SELECT DISTINCT ?m WHERE{{VALUES ?s{{{values}}}?s {} ?m}}}}?m {} ?i}}}}",
+        chain(near),
+        chain(far)
     )
 }
 
