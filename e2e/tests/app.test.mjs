@@ -216,7 +216,9 @@ both('explore: down from Victoria, and preset-1 down from Victoria and Christian
 // query service's run reads in a query or few, so there it is cancelled with its first query in flight (and must
 // not fall back to entity JSON).
 both('Cancel stops the crawl: state cancelled and no request reaches the replica afterwards', async () => {
-  const slow = await startReplica(['--latency-ms', '400']);
+  // The query service's run is one query (and a names query): it takes 3 s at the replica, so
+  // that Cancel surely comes while it is in flight (a screenshot comes first).
+  const slow = await startReplica(['--latency-ms', '400', ...(mode === 'sparql' ? ['--query-ms', '3000'] : [])]);
   const { page, errors, context } = await openPage(browser,
     shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }, slow.url));
   try {
