@@ -5,12 +5,14 @@
 // numbers, to bench/results.md and bench/results.json.
 //
 //   node bench/bench.mjs [--reps N] [--only crawl,parse,draw,size,query] [--quick]
+//   node bench/bench.mjs --only drawscale --reps 2 [--draw-sizes 85000,200000]
 //
 // Groups: crawl (figures 1–4: the app's crawl, batching, a throttled server), parse (5), draw (6:
 // drawing and interaction), size (7: bundle sizes and cold start), query (8: Elizabeth II ↔ Philip
 // by the query service at 300 ms and 1 s a query and by the entity JSON, against the seed
 // exercise's breadth-first crawl run over real HTTP by bench/seed.mjs). All by default;
-// bench/results.md is written only when every group ran.
+// bench/results.md is written only when every group ran. Not by default: drawscale (issue 13 §3,
+// the app's pipeline at --draw-sizes, 85,000 and 200,000 people unless told).
 //
 // Run it through `bash bench/run.sh`, which builds what is missing first.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { serveStatic, startReplica, launch, dist as defaultDist, royalGed, royal
 import { crawlOnce } from './crawl.mjs';
 import { seedCrawl } from './seed.mjs';
 import { parseBench } from './parse.mjs';
-import { drawBench, interactBench } from './draw.mjs';
+import { drawBench, interactBench, drawScaleBench } from './draw.mjs';
 import { sizes, coldStart } from './size.mjs';
 import { machine, median, mmm, fmtBytes, table } from './util.mjs';
 
@@ -36,6 +38,8 @@ const quick = argv.includes('--quick');
 const REPS = Number(arg('--reps', quick ? 1 : 3));
 const GROUPS = ['crawl', 'parse', 'draw', 'size', 'query'];
 const only = new Set(arg('--only', GROUPS.join(',')).split(','));
+// Not in the default suite: `--only drawscale` (issue 13 §3), sizes from --draw-sizes.
+const DRAW_SIZES = arg('--draw-sizes', '85000,200000').split(',').map(Number);
 const started = Date.now();
 const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
 
@@ -294,6 +298,30 @@ async function queryFigures(browser, site) {
   }
 }
 
+// Drawing at scale (issue 13 §3): the app's pipeline (bench_show) at the sizes a big question can
+// reach — 85,000 ≈ all descendants of one root on `--synthetic 100000` (85,386 drawn), 200,000 =
+// the app's limit for a descendants question (on `--synthetic 1000000`). Failures are reported.
+const scaleRows = [];
+async function drawScaleFigures(browser, site) {
+  const res = await drawScaleBench(browser, site.url, DRAW_SIZES, REPS, { timeoutMs: 300000, log });
+  raw.drawScale = res;
+  const mb = (b) => (b == null ? '?' : (b / 1e6).toFixed(0));
+  for (const [n, runs] of Object.entries(res)) {
+    const ok = runs.filter((r) => !r.failure);
+    const failed = runs.filter((r) => r.failure);
+    const v = (k) => (ok.length ? mmm(ok.map((x) => x[k]), 0) : '—');
+    const fail = failed.length ? `; FAILED ${failed.length} of ${runs.length}: ${failed.map((r) => `${r.failure} after ${(r.wall / 1e3).toFixed(0)} s`).join('; ')}` : '';
+    row('6 drawing at scale (app)', `${ok.length ? ok[0].people : n} people shown as the page's answer (bench_show, royal_like(${n}, 7))`, ok.length ? mmm(ok.map((x) => x.total), 0, 'ms') : 'failed', '',
+      `generate ${v('generate')} ms, layout ${v('layout')} ms, answer ${v('answer')} ms, set ${v('set')} ms, render (level of detail, markup, innerHTML, fit) ${v('render')} ms, paint ${v('paint')} ms; `
+        + `${ok.length ? median(ok.map((x) => x.drawn)) : '—'} drawn of ${ok.length ? median(ok.map((x) => x.boxes)) : '—'} boxes; JS heap ${ok.map((x) => mb(x.heapAfter.js)).join(', ')} MB, wasm memory ${ok.map((x) => mb(x.heapAfter.wasm)).join(', ')} MB${fail}`);
+    for (const [i, r] of runs.entries()) {
+      scaleRows.push(r.failure
+        ? [Number(n).toLocaleString('en-US'), String(i + 1), `FAILED: ${r.failure} after ${(r.wall / 1e3).toFixed(1)} s`, '', '', '', '', '', '', '', '', '', '']
+        : [r.people.toLocaleString('en-US'), String(i + 1), ...[r.generate, r.layout, r.answer, r.set, r.render, r.paint, r.total].map((x) => x.toFixed(0)), r.drawn.toLocaleString('en-US'), mb(r.heapAfter.js), mb(r.cdpHeap), `${mb(r.heapBefore.wasm)} → ${mb(r.heapAfter.wasm)}`, String(r.nodes ?? '?')]);
+    }
+  }
+}
+
 async function sizeFigures(browser, site) {
   const s = sizes(dist);
   raw.size = s;
@@ -320,6 +348,7 @@ try {
   if (only.has('draw')) { log('drawing'); await drawFigures(browser, site); }
   if (only.has('crawl')) { log('crawl'); await crawlFigures(browser, site); }
   if (only.has('query')) { log('query service'); await queryFigures(browser, site); }
+  if (only.has('drawscale')) { log('drawing at scale'); await drawScaleFigures(browser, site); }
 } finally {
   await browser.close();
   await site.close();
@@ -343,6 +372,12 @@ const out = [
     `Figure 8, Elizabeth II ↔ Philip (seed: \`bench/seed.mjs\` in Node over keep-alive HTTP; ours: the app in Chromium; replicas \`${crawlCmd}\`, plus \`--query-ms 300\` / \`--query-ms 1000\` / \`--query-ms 0\` for the query service, app URL \`…&sparql=<replica>/sparql&fetch=sparql\`); wall ms median (min–max) of ${REPS}; wall ×: against the seed with 100 / 6 connections; requests and bytes ×: against the seed (the same with 100 or 6); goal ≥ 3× wall, ≥ 10× requests and bytes:`,
     '',
     table(['crawl', 'wall ms', 'requests', 'bytes', 'wall ×', 'requests ×', 'bytes ×', 'goal'], queryRows),
+    '',
+  ] : []),
+  ...(scaleRows.length ? [
+    `Drawing at scale (issue 13 §3): \`bench_show(n, 7)\` (synthetic royal_like) through the page's own pipeline, each run in a fresh page at 1280×800, ms; render = the reactive update (level of detail, markup, innerHTML, fit) to the first frame; total = set + render + paint + layout + answer (not generate); heap after the drawing: performance.memory.usedJSHeapSize / CDP Runtime.getHeapUsage, wasm linear memory; DOM nodes (CDP):`,
+    '',
+    table(['people', 'run', 'generate', 'layout', 'answer', 'set', 'render', 'paint', 'total', 'drawn .person[data-qid]', 'JS heap MB', 'JS heap MB (CDP)', 'wasm memory MB (before → after)', 'DOM nodes'], scaleRows),
     '',
   ] : []),
 ].join('\n');

@@ -102,8 +102,9 @@ function stopFrames() {
   return f.slice(1).map((t, i) => t - f[i]);
 }
 
-async function freshPage(browser, siteUrl) {
+async function freshPage(browser, siteUrl, initScript) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -245,4 +246,53 @@ async function interactApp(browser, siteUrl, n, reps) {
     }
   }
   return runs;
+}
+
+/**
+ * Drawing at scale (issue 13 §3): `bench_show` of `n` people through the page's own pipeline,
+ * `reps` times each in a fresh page, reporting rather than throwing: a page error, a crashed page
+ * or a timeout becomes the run's `failure` (with the time it took), so that the sizes the app
+ * allows are measured as they are. Adds the page's JS heap (performance.memory) before and after.
+ */
+export async function drawScaleBench(browser, siteUrl, sizes, reps, { timeoutMs = 300000, log = () => {} } = {}) {
+  const out = {};
+  // The page's JS heap (performance.memory, as the page sees it; Chromium rounds it) and the wasm
+  // linear memory (not in the JS heap), kept from trunk's start event.
+  const keepWasm = () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  const heap = () => ({ js: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: window.__wasm?.memory?.buffer.byteLength ?? null });
+  for (const n of sizes) {
+    out[n] = [];
+    for (let i = 0; i < reps; i++) {
+      const t = Date.now();
+      let context;
+      let run = { n };
+      try {
+        const fresh = await freshPage(browser, siteUrl, keepWasm);
+        context = fresh.context;
+        const { page, errors } = fresh;
+        let crashed = false;
+        page.on('crash', () => { crashed = true; });
+        run.heapBefore = await page.evaluate(heap);
+        let timer;
+        const timeout = new Promise((_, no) => { timer = setTimeout(() => no(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs); });
+        const r = await Promise.race([page.evaluate(showInPage, { n, seed: 7 }), timeout]).finally(() => clearTimeout(timer));
+        Object.assign(run, r);
+        run.heapAfter = await page.evaluate(heap);
+        const cdp = await context.newCDPSession(page);
+        run.cdpHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        run.nodes = (await cdp.send('Performance.enable'), (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'Nodes')?.value);
+        run.wall = Date.now() - t;
+        if (crashed) run.failure = 'page crashed';
+        if (errors.length) run.failure = `pageerror: ${errors.join('; ')}`;
+      } catch (e) {
+        run.wall = Date.now() - t;
+        run.failure = String(e.message || e).split('\n')[0];
+      } finally {
+        if (context) await context.close().catch(() => {});
+      }
+      log(`drawscale ${n} #${i + 1}: ${run.failure ? `FAILED (${run.failure}) after ${run.wall} ms` : `total ${run.total.toFixed(0)} ms, ${run.drawn} drawn of ${run.boxes} boxes, JS heap ${(run.heapAfter.js / 1e6).toFixed(0)} MB, wasm ${(run.heapAfter.wasm / 1e6).toFixed(0)} MB`}`);
+      out[n].push(run);
+    }
+  }
+  return out;
 }

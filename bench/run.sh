@@ -6,12 +6,14 @@
 #   bash bench/run.sh --quick         # 1 repeat, smoke run (partial results file)
 #   bash bench/run.sh --only parse,draw --reps 5
 #   bash bench/run.sh --only query --reps 3   # figure 8 alone (~1 min)
+#   bash bench/run.sh --only drawscale --reps 2 [--draw-sizes 85000,200000]   # drawing at scale (not in the default suite)
 #   REBUILD=1 bash bench/run.sh       # rebuild the release app first even if dist/ has one
 #
 # Groups (--only, all by default): crawl (figures 1–4: the app's crawl, batching, a throttled
 # server), parse (5), draw (6: drawing, pan/zoom), size (7: sizes, cold start), query (8: the query
 # service at 300 ms and 1 s a query and the entity JSON against the seed exercise's crawl,
-# bench/seed.mjs). bench/results.md is written only when every group ran.
+# bench/seed.mjs). bench/results.md is written only when every group ran. Not in the default:
+# drawscale (issue 13 §3: the app's pipeline at 85,000 and 200,000 people, --draw-sizes).
 #
 # Not part of the test command. Needs nothing running: it starts its own static server,
 # replicas and headless Chromium. Other heavy work on the machine skews the figures.
