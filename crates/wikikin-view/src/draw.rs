@@ -41,12 +41,15 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
     // each relationship, so that several relationships through one line show side by side.
     let mut base = String::new();
     let mut coloured: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    let dense = matches!(opts.detail, Detail::Dense(_));
     for e in &l.edges {
-        if e.points.len() < 2 {
+        if e.points.len() < 2 || !opts.detail.shows_line(&e.points) {
             continue;
         }
         let d = path_of(&e.points);
-        base.push_str(&d);
+        if !dense {
+            base.push_str(&d);
+        }
         // The colours of the relationships and then of the connections using this line.
         let colours: Vec<usize> = answer
             .tree
@@ -84,6 +87,13 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
             continue;
         };
         let (left, right) = if ba.x <= bb.x { (ba, bb) } else { (bb, ba) };
+        if dense
+            || !opts
+                .detail
+                .shows_line(&[(left.x, left.y), (right.x + right.w, right.y)])
+        {
+            continue;
+        }
         let y = left.y + left.h / 2.0;
         let _ = write!(
             couples,
@@ -94,10 +104,10 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
             j.y - 1.5
         );
     }
-    let _ = write!(
-        s,
-        "<path class=\"couple\" d=\"{couples}\"/><g class=\"persons\">"
-    );
+    let _ = write!(s, "<path class=\"couple\" d=\"{couples}\"/>");
+    // The persons go after the runs (drawn under them), known only once all are seen.
+    let persons_at = s.len();
+    s.push_str("<g class=\"persons\">");
     let asked: HashSet<Qid> = answer.people.iter().copied().collect();
     let roots: HashSet<Qid> = answer.roots.iter().copied().collect();
     let ancestors: HashSet<Qid> = answer
@@ -105,7 +115,15 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         .iter()
         .flat_map(|l| l.rel.ancestors.iter().copied())
         .collect();
+    let mut runs = crate::dense::Runs::default();
     for b in &l.boxes {
+        let special = asked.contains(&b.id) || roots.contains(&b.id) || ancestors.contains(&b.id);
+        if let Detail::Dense(merge) = opts.detail {
+            if !special {
+                runs.add(b, merge);
+                continue;
+            }
+        }
         let person = answer.persons.get(&b.id);
         let mut class = String::from("person");
         if asked.contains(&b.id) {
@@ -120,12 +138,15 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         if person.is_none() {
             class.push_str(" unloaded");
         }
+        let meets = |(x0, y0, x1, y1): (f64, f64, f64, f64)| {
+            b.x + b.w >= x0 && b.x <= x1 && b.y + b.h >= y0 && b.y <= y1
+        };
         let full = match opts.detail {
             Detail::Full => true,
-            Detail::Overview => false,
-            Detail::Window(x0, y0, x1, y1) => {
-                b.x + b.w >= x0 && b.x <= x1 && b.y + b.h >= y0 && b.y <= y1
-            }
+            Detail::Overview | Detail::Dense(_) => false,
+            Detail::Window(x0, y0, x1, y1) => meets((x0, y0, x1, y1)),
+            Detail::Only(x0, y0, x1, y1) if meets((x0, y0, x1, y1)) => true,
+            Detail::Only(..) => continue,
         };
         if full {
             card(
@@ -146,6 +167,9 @@ pub fn markup(answer: &Answer, opts: DrawOptions) -> String {
         }
     }
     s.push_str("</g>");
+    let persons = s.split_off(persons_at);
+    runs.write(&mut s);
+    s.push_str(&persons);
     s
 }
 

@@ -25,6 +25,7 @@
 
 pub mod answer;
 pub mod chips;
+mod dense;
 pub mod detail;
 pub mod draw;
 pub mod from_url;
@@ -37,7 +38,7 @@ pub mod viewport;
 
 pub use answer::{Answer, Line, PersonDetails, PersonLink, ReachedRow};
 pub use chips::{Chip, ChipInfo};
-pub use detail::{detail_for, Detail};
+pub use detail::{detail_for, Detail, DENSE_MIN};
 pub use draw::{markup, standalone, DrawOptions};
 pub use progress::{Live, RunState};
 pub use question::{from_query, Ask, FromUrl, Preset, Which, PRESETS};

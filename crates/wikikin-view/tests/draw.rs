@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::BTreeSet;
 use wikikin_core::Qid;
-use wikikin_view::detail::{FULL_DETAIL_MAX, OVERVIEW_ZOOM};
+use wikikin_view::detail::{DENSE_MIN, FULL_DETAIL_MAX, OVERVIEW_ZOOM};
 use wikikin_view::draw::{description, title, TREE_CSS};
 use wikikin_view::synthetic::synthetic_answer;
 use wikikin_view::{detail_for, markup, standalone, Answer, Detail, DrawOptions};
@@ -200,6 +200,92 @@ fn an_overview_draws_bare_boxes_and_a_window_full_cards_inside_it() {
     assert!(
         some.contains(&format!("<g class=\"person root\" data-qid=\"{}\"", b.id))
             || some.contains(&format!("data-qid=\"{}\" transform", b.id))
+    );
+}
+
+#[test]
+fn very_large_trees_are_runs_from_afar_and_only_the_window_close_up() {
+    // From afar: the merge distance is 2 screen pixels, rounded up to a power of two (so a
+    // zoom within one octave keeps the same drawing).
+    assert_eq!(
+        detail_for(DENSE_MIN, 0.01, (0.0, 0.0, 1.0, 1.0)),
+        Detail::Dense(256.0)
+    );
+    assert_eq!(
+        detail_for(DENSE_MIN, 0.009, (0.0, 0.0, 1.0, 1.0)),
+        Detail::Dense(256.0)
+    );
+    assert_eq!(
+        detail_for(DENSE_MIN, 0.005, (0.0, 0.0, 1.0, 1.0)),
+        Detail::Dense(512.0)
+    );
+    assert_eq!(
+        detail_for(DENSE_MIN - 1, 0.01, (0.0, 0.0, 1.0, 1.0)),
+        Detail::Overview
+    );
+    assert_eq!(
+        detail_for(DENSE_MIN, 1.0, (1050.0, 720.0, 2050.0, 1420.0)),
+        Detail::Only(0.0, 0.0, 3000.0, 2100.0)
+    );
+
+    let (a, _) = synthetic_answer(600, 3, &mut || 0.0);
+    let n = a.layout.boxes.len();
+    let dense = markup(
+        &a,
+        DrawOptions {
+            images: true,
+            detail: Detail::Dense(256.0),
+        },
+    );
+    // Every person is in a run or, for the roots, asked people and common ancestors, a box of
+    // their own; far fewer elements than people; no grey lines.
+    let runs: Vec<usize> = dense
+        .split("<rect class=\"run\" data-people=\"")
+        .skip(1)
+        .filter_map(|r| r.split('"').next()?.parse().ok())
+        .collect();
+    let own = drawn_people(&dense);
+    assert!(
+        own.len() <= a.people.len() + a.roots.len() + 64,
+        "{}",
+        own.len()
+    );
+    assert_eq!(runs.iter().sum::<usize>() + own.len(), n);
+    assert!(runs.len() * 4 < n, "{} runs for {n} people", runs.len());
+    assert!(dense.contains("<path class=\"edge\" d=\"\"/>"));
+    assert!(!dense.contains("<text"));
+    // Runs are drawn under the boxes of their own.
+    assert!(dense.find("class=\"runs\"") < dense.find("class=\"persons\""));
+
+    // Close up: the cards meeting the window, nothing else, and only lines that meet it.
+    let b = &a.layout.boxes[0];
+    let only = markup(
+        &a,
+        DrawOptions {
+            images: true,
+            detail: Detail::Only(b.x, b.y, b.x + b.w, b.y + b.h),
+        },
+    );
+    let drawn = drawn_people(&only);
+    assert!(drawn.contains(&b.id.to_string()));
+    assert!(
+        !drawn.is_empty() && drawn.len() < n / 10,
+        "{} of {n}",
+        drawn.len()
+    );
+    assert!(!only.contains("<rect class=\"person"), "no bare boxes");
+    let window = markup(
+        &a,
+        DrawOptions {
+            images: true,
+            detail: Detail::Window(b.x, b.y, b.x + b.w, b.y + b.h),
+        },
+    );
+    assert!(
+        only.len() * 4 < window.len(),
+        "{} against {}",
+        only.len(),
+        window.len()
     );
 }
 
