@@ -32,7 +32,7 @@ async function ask(replica, params) {
   w.page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(replica.url)) return;
-    if (u.includes('/sparql?')) seen.queries += 1;
+    if (/\/sparql(\?|$)/.test(u)) seen.queries += 1; // a GET, or a POST of a long query
     else if (/\/w\/api\.php\?action=wbgetentities|Special:EntityData/.test(u)) seen.entities += 1;
   });
   await w.page.goto(link(replica, params));
@@ -92,6 +92,38 @@ test('explore through the query service: the same degrees as the entity crawl, s
   } finally {
     await w.context.close();
   }
+});
+
+test('every descendant of Victoria (descendants=1): the same people through the query service as through the entity JSON, drawn', async () => {
+  const runs = {};
+  for (const mode of ['sparql', 'entities']) {
+    await royal.reset();
+    const params = { roots: 'Q9439', descendants: '1', ...(mode === 'entities' ? { fetch: 'wbgetentities' } : {}) };
+    const { w, seen, state } = await ask(royal, params);
+    try {
+      const { status } = await outcome(w.page);
+      assert.equal(state, 'done', status);
+      assert.match(status, /All 332 descendants were loaded \(6 generations\)/, `${mode}: ${status}`);
+      // Drawn whole: the descendants and the co-parents, each once.
+      const drawn = await w.page.$$eval('svg[data-testid=tree] [data-qid]', (els) => els.map((e) => e.dataset.qid));
+      assert.equal(new Set(drawn).size, drawn.length, 'each person drawn once');
+      runs[mode] = { drawn: new Set(drawn), seen };
+      assert.equal(await w.page.$('ul[data-testid=fallbacks]'), null, `${mode}: nothing fell back`);
+      await assertHealthy(w);
+      await screenshot(w.page, `query-service-descendants-${mode}`);
+    } finally {
+      await w.context.close();
+    }
+  }
+  const { sparql, entities } = runs;
+  assert.ok(sparql.drawn.has('Q43274') && sparql.drawn.size > 400, `Charles III among ${sparql.drawn.size}`);
+  assert.deepEqual([...sparql.drawn].sort(), [...entities.drawn].sort(), 'the same tree');
+  // One query for all the lines down (and one or few for the co-parents' names), against a
+  // crawl generation by generation.
+  assert.ok(sparql.seen.queries >= 1 && sparql.seen.queries <= 4, JSON.stringify(sparql.seen));
+  assert.equal(sparql.seen.entities, 0, 'no entity JSON needed');
+  assert.equal(entities.seen.queries, 0, 'fetch=wbgetentities asks no query');
+  assert.ok(entities.seen.entities > sparql.seen.queries * 5, JSON.stringify(entities.seen));
 });
 
 test('children recorded only on their own side: Victoria reaches Charles III at degree 5 under --quirks', async () => {
