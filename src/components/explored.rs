@@ -9,9 +9,10 @@ use wikikin_view::Answer;
 #[component]
 pub fn Explored(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
+    let (heading, level) = a.levels_words();
     (a.ask.explores()).then(|| {
         view! {
-            <h2>"Reached from the roots"</h2>
+            <h2>{heading}</h2>
             <ul data-testid="reached">
                 {a.reached_rows().into_iter().map(|row| {
                     let qid = row.link.qid.to_string();
@@ -20,7 +21,7 @@ pub fn Explored(answer: Arc<Answer>) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <table class="levels" data-testid="levels">
-                <thead><tr><th>"Degree"</th><th>"People known"</th><th>"Loaded"</th></tr></thead>
+                <thead><tr><th>{level}</th><th>"People known"</th><th>"Loaded"</th></tr></thead>
                 <tbody>
                     {a.levels.iter().map(|l| view! {
                         <tr><td>{l.level}</td><td>{l.known}</td><td>{l.loaded}</td></tr>

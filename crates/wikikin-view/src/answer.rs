@@ -305,6 +305,16 @@ impl Answer {
             .collect()
     }
 
+    /// The heading of the explore section and the name of its levels: degrees from the roots
+    /// when exploring towards people, generations below them when drawing every descendant.
+    pub fn levels_words(&self) -> (&'static str, &'static str) {
+        if self.ask.descendants {
+            ("Descendants by generation", "Generation")
+        } else {
+            ("Reached from the roots", "Degree")
+        }
+    }
+
     /// Explore mode: who was reached at which degree (empty when relating).
     pub fn reached_rows(&self) -> Vec<ReachedRow> {
         if !self.ask.explores() {

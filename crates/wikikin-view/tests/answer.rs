@@ -432,5 +432,9 @@ fn every_descendant_of_victoria_drawn_as_the_answer() {
         Some("Every descendant of the roots is drawn below.")
     );
     assert!(a.levels.len() >= 6, "generations counted: {:?}", a.levels);
+    assert_eq!(
+        a.levels_words(),
+        ("Descendants by generation", "Generation")
+    );
     assert!(a.outcome.to_string().contains("descendants were loaded"));
 }
