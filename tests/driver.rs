@@ -16,6 +16,23 @@ use wikikin_core::{CrawlConfig, FetchMode, OutcomeKind, Qid, Store};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Elizabeth II ↔ Philip's relationships as [`expected_royal`] gives them, in order.
+fn relationships_of(result: &wikikin_core::CrawlResult) -> Vec<Expected> {
+    let mut got: Vec<Expected> = result
+        .relationships
+        .iter()
+        .map(|r| {
+            assert_eq!((r.a, r.b), (q("Q9682"), q("Q80976")));
+            (
+                r.ancestors.iter().map(Qid::to_string).collect(),
+                (r.degree, r.removed, r.ga, r.gb),
+            )
+        })
+        .collect();
+    got.sort_by_key(|(_, k)| *k);
+    got
+}
+
 #[wasm_bindgen_test]
 async fn driver_relates_elizabeth_and_philip_through_real_fetch() {
     let Some(ep) = endpoint() else { return };
@@ -54,19 +71,7 @@ async fn driver_relates_elizabeth_and_philip_through_real_fetch() {
     assert!(progress.fetched > 50, "{progress:?}");
     assert_eq!(progress.failed, 0, "{progress:?}");
     assert!(result.failures.is_empty(), "{:?}", result.failures);
-    let mut got: Vec<Expected> = result
-        .relationships
-        .iter()
-        .map(|r| {
-            assert_eq!((r.a, r.b), (q("Q9682"), q("Q80976")));
-            (
-                r.ancestors.iter().map(Qid::to_string).collect(),
-                (r.degree, r.removed, r.ga, r.gb),
-            )
-        })
-        .collect();
-    got.sort_by_key(|(_, k)| *k);
-    assert_eq!(got, expected);
+    assert_eq!(relationships_of(&result), expected);
     let elizabeth = result.persons.iter().find(|p| p.id == q("Q9682")).unwrap();
     assert_eq!(elizabeth.label.as_deref(), Some("Elizabeth II"));
     assert!(
@@ -114,18 +119,7 @@ async fn driver_posts_long_queries_without_a_preflight() {
     .await;
     assert!(succeeded(outcome.kind()), "{}", outcome.to_string());
     assert!(result.fallbacks.is_empty(), "{:?}", result.fallbacks);
-    let mut got: Vec<Expected> = result
-        .relationships
-        .iter()
-        .map(|r| {
-            (
-                r.ancestors.iter().map(Qid::to_string).collect(),
-                (r.degree, r.removed, r.ga, r.gb),
-            )
-        })
-        .collect();
-    got.sort_by_key(|(_, k)| *k);
-    assert_eq!(got, expected);
+    assert_eq!(relationships_of(&result), expected);
     let stats = replica_json(ep, "/__replica/stats").await;
     let n = |k: &str| stats[k].as_u64().unwrap_or(u64::MAX);
     let queries = stats["by_kind"]["sparql"].as_u64().unwrap_or(0);
