@@ -16,6 +16,20 @@ use wikikin_core::{CrawlConfig, FetchMode, OutcomeKind, Qid, Store};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A crawl as the page runs one (6 at once, 30 s a request), not cancelled, progress unheard.
+async fn crawl(config: CrawlConfig, store: Store, ep: &str) -> Finished {
+    run_crawl(
+        config,
+        store,
+        ep,
+        6,
+        30_000,
+        CancelHandle::default(),
+        |_| {},
+    )
+    .await
+}
+
 /// Elizabeth II ↔ Philip's relationships as [`expected_royal`] gives them, in order.
 fn relationships_of(result: &wikikin_core::CrawlResult) -> Vec<Expected> {
     let mut got: Vec<Expected> = result
@@ -107,16 +121,7 @@ async fn driver_posts_long_queries_without_a_preflight() {
     config.languages = (0..400).map(|i| format!("de-x{i}")).collect();
     let Finished {
         outcome, result, ..
-    } = run_crawl(
-        config,
-        Store::new(),
-        ep,
-        6,
-        30_000,
-        CancelHandle::default(),
-        |_| {},
-    )
-    .await;
+    } = crawl(config, Store::new(), ep).await;
     assert!(succeeded(outcome.kind()), "{}", outcome.to_string());
     assert!(result.fallbacks.is_empty(), "{:?}", result.fallbacks);
     assert_eq!(relationships_of(&result), expected);
@@ -250,16 +255,7 @@ async fn driver_cancelled_before_start_makes_no_request() {
 #[wasm_bindgen_test]
 async fn driver_reusing_the_store_makes_zero_requests() {
     let Some(ep) = endpoint() else { return };
-    let first = run_crawl(
-        relate_config(),
-        Store::new(),
-        ep,
-        6,
-        30_000,
-        CancelHandle::default(),
-        |_| {},
-    )
-    .await;
+    let first = crawl(relate_config(), Store::new(), ep).await;
     assert!(
         succeeded(first.outcome.kind()),
         "{}",
@@ -272,16 +268,7 @@ async fn driver_reusing_the_store_makes_zero_requests() {
         result: first_result,
         ..
     } = first;
-    let second = run_crawl(
-        relate_config(),
-        store,
-        ep,
-        6,
-        30_000,
-        CancelHandle::default(),
-        |_| {},
-    )
-    .await;
+    let second = crawl(relate_config(), store, ep).await;
     let after = replica_requests(ep).await;
     assert!(
         succeeded(second.outcome.kind()),
@@ -369,18 +356,7 @@ async fn driver_explore_on_a_reused_store_answers_like_a_fresh_crawl() {
         c.languages = vec!["en".into()];
         c
     };
-    let run = |config: CrawlConfig, store: Store| async move {
-        run_crawl(
-            config,
-            store,
-            ep,
-            6,
-            30_000,
-            CancelHandle::default(),
-            |_| {},
-        )
-        .await
-    };
+    let run = |config: CrawlConfig, store: Store| async move { crawl(config, store, ep).await };
     let fresh = run(explore(&["Q9439", "Q151305"]), Store::new()).await;
     assert!(
         succeeded(fresh.outcome.kind()),
@@ -427,16 +403,7 @@ async fn the_shared_store_is_lent_in_turn_and_comes_back_full() {
             shared
                 .lend(|store| async move {
                     assert!(store.is_empty());
-                    let f = run_crawl(
-                        relate_config(),
-                        store,
-                        ep,
-                        6,
-                        30_000,
-                        CancelHandle::default(),
-                        |_| {},
-                    )
-                    .await;
+                    let f = crawl(relate_config(), store, ep).await;
                     done.set(true);
                     let fetched = f.store.len();
                     (f.store, fetched)
@@ -452,16 +419,7 @@ async fn the_shared_store_is_lent_in_turn_and_comes_back_full() {
                 .lend(|store| async move {
                     assert!(done.get(), "lent only once the first crawl gave it back");
                     let held = store.len();
-                    let f = run_crawl(
-                        relate_config(),
-                        store,
-                        ep,
-                        6,
-                        30_000,
-                        CancelHandle::default(),
-                        |_| {},
-                    )
-                    .await;
+                    let f = crawl(relate_config(), store, ep).await;
                     (f.store, (held, f.progress.requests, f.outcome.kind()))
                 })
                 .await

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serveStatic, startReplica, launch, openPage, screenshot, waitForState } from '../lib.mjs';
+import { twoModes } from '../fixtures/modes.mjs';
 
 const ELIZABETH = 'Q9682';
 const PHILIP = 'Q80976';
@@ -41,29 +42,14 @@ after(async () => {
 // entity JSON, and reading the replica's query service (`sparql=<endpoint>/sparql`), with the same expectations —
 // the answers must be identical. Only what is specific to one way of fetching (the entity JSON crawl's request
 // counts) is asserted per mode. The tests that stay single-mode say why.
-let mode = 'entities';
-function both(name, fn) {
-  for (const m of ['entities', 'sparql']) {
-    test(`${name} [${m === 'sparql' ? 'query service' : 'entity JSON'}]`, async (t) => {
-      mode = m;
-      try {
-        await fn(t);
-      } finally {
-        mode = 'entities';
-      }
-    });
-  }
-}
+const modes = twoModes();
+const { both } = modes;
 
 /** A screenshot's name in this mode (the query service's get `-sparql`). */
-const shot = (name) => (mode === 'sparql' ? `${name}-sparql` : name);
+const shot = (name) => (modes.mode === 'sparql' ? `${name}-sparql` : name);
 
-/** The share link of a question on a replica (labels in English, a short per-request timeout), in this mode. */
-function shareLink(base, params, endpoint = replica.url) {
-  const q = new URLSearchParams({ ...params, lang: 'en', endpoint, timeout: '20' });
-  if (mode === 'sparql') q.set('sparql', `${endpoint}/sparql`);
-  return `${base}?${q.toString().replaceAll('%2C', ',')}`;
-}
+/** The share link of a question on a replica, in this mode. */
+const shareLink = (base, params, endpoint = replica.url) => modes.link(base, params, endpoint);
 
 /** Every relationship on the page, by its data attributes and its words. */
 async function relationships(page) {
@@ -109,7 +95,7 @@ function assertRoyalRelationships(rels) {
 /** The replica served the family the way this mode reads it: entity JSON only, or queries only (no fallback). */
 function assertFetchedByMode(stats) {
   const k = stats.by_kind;
-  if (mode === 'entities') {
+  if (modes.mode === 'entities') {
     assert.ok((k.wbgetentities ?? 0) > 0, `entity JSON read: ${JSON.stringify(k)}`);
     assert.equal(k.sparql ?? 0, 0, `no query: ${JSON.stringify(k)}`);
   } else {
@@ -143,7 +129,7 @@ both('share link relates Elizabeth II and Philip: three relationships, the tree,
     // (The replica also counts the portraits the tree loads as `filepath` requests.)
     const stats = await replica.stats();
     const shown = Number(await page.getAttribute('[data-testid=progress]', 'data-requests'));
-    if (mode === 'entities') {
+    if (modes.mode === 'entities') {
       // The entity JSON crawl: wbgetentities only, each entity served once.
       assert.equal(stats.by_kind.wbgetentities, shown, JSON.stringify(stats.by_kind));
       assert.ok(shown > 10 && shown < 200, `${shown} requests`);
@@ -218,12 +204,12 @@ both('explore: down from Victoria, and preset-1 down from Victoria and Christian
 both('Cancel stops the crawl: state cancelled and no request reaches the replica afterwards', async () => {
   // The query service's run is one query (and a names query): it takes 3 s at the replica, so
   // that Cancel surely comes while it is in flight (a screenshot comes first).
-  const slow = await startReplica(['--latency-ms', '400', ...(mode === 'sparql' ? ['--query-ms', '3000'] : [])]);
+  const slow = await startReplica(['--latency-ms', '400', ...(modes.mode === 'sparql' ? ['--query-ms', '3000'] : [])]);
   const { page, errors, context } = await openPage(browser,
     shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }, slow.url));
   try {
     assert.equal(await waitForState(page, ['running', 'done', 'failed', 'cancelled'], 10000), 'running');
-    if (mode === 'entities') {
+    if (modes.mode === 'entities') {
       // Wait for a few requests to be in flight / answered, then cancel mid-crawl.
       for (let i = 0; i < 100 && (await slow.stats()).requests < 3; i++) await sleep(50);
       await page.waitForFunction(() => Number(document.querySelector('[data-testid=progress]').dataset.requests) >= 3,
@@ -243,7 +229,7 @@ both('Cancel stops the crawl: state cancelled and no request reaches the replica
     const later = await slow.stats();
     assert.equal(later.requests, at, 'no new requests after Cancel');
     assert.equal(later.inflight, 0, 'nothing left in flight at the replica');
-    if (mode === 'sparql') {
+    if (modes.mode === 'sparql') {
       // (The aborted query is not counted: the replica counts what it served.)
       assert.equal((later.by_kind.wbgetentities ?? 0) + (later.by_kind.entitydata ?? 0), 0,
         `a cancelled query does not fall back to entity JSON: ${JSON.stringify(later.by_kind)}`);
@@ -418,7 +404,7 @@ both('Export JSON downloads the relationships (the same answer in both modes)', 
     assert.equal(json.endpoint, replica.url);
     assert.match(json.question, /people=Q9682,Q80976/);
     // The question says how it was read (a link that asks the same way again).
-    assert.equal(/(^|&)sparql=/.test(json.question), mode === 'sparql', json.question);
+    assert.equal(/(^|&)sparql=/.test(json.question), modes.mode === 'sparql', json.question);
     assert.equal(json.relationships.length, 3);
     const asPage = json.relationships.map((r) => ({
       a: r.a, b: r.b, kind: r.kind, degree: r.degree, removed: r.removed, half: String(r.half), double: String(r.double),
@@ -435,7 +421,7 @@ both('Export JSON downloads the relationships (the same answer in both modes)', 
       direct_ancestors: j.direct_ancestors, reached: j.reached, failures: j.failures, problems: j.problems,
       tree: j.tree, persons: j.persons.map((p) => [p.id, p.label]).sort(),
     });
-    if (mode === 'entities') exported = answer(json);
+    if (modes.mode === 'entities') exported = answer(json);
     else if (exported) assert.deepEqual(answer(json), exported, 'the same answer as the entity JSON crawl');
     assert.deepEqual(errors, []);
   } finally {

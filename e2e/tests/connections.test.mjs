@@ -3,9 +3,10 @@
 // data-term; a marriage of the two people comes first, before the blood relationships; the people of a
 // connection are links; its colour is the one of its lines in the tree. Also: first cousins with no far-off
 // relationship, an explore under --quirks, and names (never bare Q-ids) in the tree and the lists.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic, startReplica, launch, openPage, screenshot, waitForState } from '../lib.mjs';
+import { twoModes } from '../fixtures/modes.mjs';
 
 const ELIZABETH = 'Q9682';
 const PHILIP = 'Q80976';
@@ -51,26 +52,11 @@ after(async () => {
 
 // Every test runs twice: reading entity JSON, and reading the replica's query service (the answers must
 // be the same).
-let mode = 'entities';
-function both(name, fn) {
-  for (const m of ['entities', 'sparql']) {
-    test(`${name} [${m === 'sparql' ? 'query service' : 'entity JSON'}]`, async (t) => {
-      mode = m;
-      try {
-        await fn(t);
-      } finally {
-        mode = 'entities';
-      }
-    });
-  }
-}
+const modes = twoModes();
+const { both } = modes;
 
-/** The share link of a question on a replica (labels in English, a short per-request timeout). */
-function shareLink(params, endpoint = replica.url) {
-  const q = new URLSearchParams({ ...params, lang: 'en', endpoint, timeout: '20' });
-  if (mode === 'sparql') q.set('sparql', `${endpoint}/sparql`);
-  return `${site.url}?${q.toString().replaceAll('%2C', ',')}`;
-}
+/** The share link of a question on a replica, in this mode. */
+const shareLink = (params, endpoint = replica.url) => modes.link(site.url, params, endpoint);
 
 /** Every connection and relationship of the answer, in the order shown. */
 async function answerItems(page) {
