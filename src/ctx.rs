@@ -5,7 +5,7 @@
 
 use crate::driver::{self, CancelHandle, Finished};
 use crate::store::SharedStore;
-use crate::{api, reveal};
+use crate::{api, history, reveal};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use wikikin_core::{Progress, Qid};
-use wikikin_view::chips::{unlabelled, ChipInfo};
+use wikikin_view::chips::{problems, unlabelled, ChipInfo};
 use wikikin_view::question::lookup_config;
+use wikikin_view::chart::Selection;
 use wikikin_view::{Answer, Ask, Live};
 
 /// State that lives as long as the page and is not reactive: the entities fetched so far (not
@@ -27,6 +28,13 @@ struct PageState {
     lookups: HashMap<u64, CancelHandle>,
     next_lookup: u64,
     generation: u64,
+    /// The answers given on this page, by question (its query string), with their final
+    /// figures: Back and Forward show them again without fetching.
+    answers: HashMap<String, (Arc<Answer>, Live)>,
+    /// The question of the history entry shown, once it was asked.
+    asked: Option<String>,
+    /// The page's default language (left out of the URL).
+    lang_default: String,
 }
 
 /// The signals the page's parts share.
@@ -38,11 +46,39 @@ pub struct Ctx {
     pub answer: RwSignal<Option<Arc<Answer>>>,
     pub chips: RwSignal<HashMap<Qid, ChipInfo>>,
     pub selected: RwSignal<Option<Qid>>,
+    /// The relationship or connection the chart shows (and the tree highlights).
+    pub selection: RwSignal<Option<Selection>>,
+    /// Whether the chart or the whole tree is shown.
+    pub tab: RwSignal<Tab>,
+    /// Whether the form is unfolded (on a narrow screen it folds away once a question is asked).
+    pub form_open: RwSignal<bool>,
+    /// Why the question in the form cannot be answered as it stands (a person who does not
+    /// exist, …): the headline then, in place of an answer.
+    pub notice: RwSignal<Option<String>>,
     page: StoredValue<PageState, LocalStorage>,
 }
 
+/// What the drawing area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// The chart of the selected relationship.
+    Chart,
+    /// The whole genealogy drawn.
+    Tree,
+}
+
+/// How a question comes to be asked, for the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    /// By the user (the button, Enter, a classic question, a link in the answer): a new
+    /// history entry.
+    New,
+    /// By the URL (opening a shared link, Back or Forward): the entry is already there.
+    FromUrl,
+}
+
 impl Ctx {
-    pub fn new(ask: Ask, messages: Vec<String>) -> Ctx {
+    pub fn new(ask: Ask, messages: Vec<String>, lang_default: &str) -> Ctx {
         Ctx {
             ask: RwSignal::new(ask),
             messages: RwSignal::new(messages),
@@ -50,7 +86,14 @@ impl Ctx {
             answer: RwSignal::new(None),
             chips: RwSignal::new(HashMap::new()),
             selected: RwSignal::new(None),
-            page: StoredValue::new_local(PageState::default()),
+            selection: RwSignal::new(None),
+            tab: RwSignal::new(Tab::Chart),
+            form_open: RwSignal::new(true),
+            notice: RwSignal::new(None),
+            page: StoredValue::new_local(PageState {
+                lang_default: lang_default.to_string(),
+                ..PageState::default()
+            }),
         }
     }
 
@@ -87,11 +130,76 @@ impl Ctx {
     /// waits for the store it gives back. A look-up of chip labels in progress is not cancelled
     /// (its ids would be asked again): it is small, and this crawl waits for it to end.
     pub fn run(self) {
-        let ask = self.ask.get_untracked();
+        self.ask_question(Asked::New);
+    }
+
+    /// The question's key: its query string (as the URL shows it).
+    pub fn query_of(self, ask: &Ask) -> String {
+        let lang = self
+            .page
+            .try_with_value(|p| p.lang_default.clone())
+            .unwrap_or_default();
+        ask.to_query(&lang)
+    }
+
+    /// Shows the answer given earlier to the question in the form, if there is one (Back and
+    /// Forward): `true` when it was shown, nothing fetched.
+    pub fn restore(self) -> bool {
+        let key = self.ask.with_untracked(|a| self.query_of(a));
+        let Some(Some((answer, live))) = self.page.try_with_value(|p| p.answers.get(&key).cloned())
+        else {
+            return false;
+        };
+        self.cancel();
+        self.page.try_update_value(|p| {
+            p.generation += 1;
+            p.asked = Some(key);
+        });
+        self.show(answer, live);
+        true
+    }
+
+    fn show(self, answer: Arc<Answer>, live: Live) {
+        self.selected.set(None);
+        self.selection.set(Selection::initial(&answer));
+        history::title(&answer);
+        self.answer.set(Some(answer));
+        self.live.set(live);
+    }
+
+    /// Asks the question in the form: a new history entry when the user asked it.
+    pub fn ask_question(self, how: Asked) {
+        let mut ask = self.ask.get_untracked();
         if let Err(why) = ask.check() {
             self.messages.set(vec![why]);
             return;
         }
+        // People known not to be relatable are said at their chips; the others are still
+        // related when there are enough of them, else nothing is crawled.
+        let bad = self.chips.with_untracked(|c| problems(&ask, c));
+        self.notice.set(None);
+        if !bad.is_empty() {
+            let mut fewer = ask.clone();
+            fewer.people.retain(|q| !bad.iter().any(|(b, _)| b == q));
+            fewer.roots.retain(|q| !bad.iter().any(|(b, _)| b == q));
+            if fewer.check().is_err() || fewer.roots.len() < ask.roots.len() && fewer.all_descendants() {
+                self.cancel();
+                self.answer.set(None);
+                self.live.set(Live::default());
+                let words: Vec<String> = bad.into_iter().map(|(_, why)| why).collect();
+                self.notice.set(Some(words.join(" ")));
+                return;
+            }
+            ask = fewer;
+        }
+        let key = self.query_of(&ask);
+        self.form_open.set(false);
+        if how == Asked::New {
+            let before = self.page.try_with_value(|p| p.asked.clone()).flatten();
+            history::push(before.as_deref(), &key);
+        }
+        self.page.try_update_value(|p| p.asked = Some(key.clone()));
+        history::title_asking(&ask);
         self.cancel();
         let Some(store) = self.store() else {
             return;
@@ -108,6 +216,7 @@ impl Ctx {
         let started = api::now_ms();
         self.live.set(Live::starting(started));
         self.selected.set(None);
+        self.selection.set(None);
         reveal::progress();
         let ticking = cancel.clone();
         let live = self.live;
@@ -164,17 +273,26 @@ impl Ctx {
                 for p in answer.persons.values() {
                     chips.insert(p.id, ChipInfo::of_person(p));
                 }
+                for q in &answer.missing {
+                    chips.insert(*q, ChipInfo::missing(*q, &answer.ask.source_name()));
+                }
             });
-            self.answer.set(Some(Arc::new(answer)));
-            self.live.update(|l| {
-                l.finish(
-                    &outcome.kind(),
-                    progress,
-                    started + elapsed,
-                    &outcome.to_string(),
-                )
+            let answer = Arc::new(answer);
+            let mut live = self.live.get_untracked();
+            live.finish(
+                &outcome.kind(),
+                progress,
+                started + elapsed,
+                &outcome.to_string(),
+            );
+            self.page.try_update_value(|p| {
+                p.cancel = None;
+                // A cancelled question is asked again, not shown again.
+                if outcome.kind() != wikikin_core::OutcomeKind::Cancelled {
+                    p.answers.insert(key, (answer.clone(), live.clone()));
+                }
             });
-            self.page.try_update_value(|p| p.cancel = None);
+            self.show(answer, live);
         });
     }
 
@@ -213,6 +331,9 @@ impl Ctx {
             self.chips.try_update(|chips| {
                 for p in &finished.persons {
                     chips.insert(p.id, ChipInfo::of_person(p));
+                }
+                for q in &finished.missing {
+                    chips.insert(*q, ChipInfo::missing(*q, &ask.source_name()));
                 }
             });
         });

@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 use wikikin_view::draw::{png_size, standalone, standalone_size};
+use wikikin_view::chart::Chart;
+use wikikin_view::chart_svg::chart_standalone;
 use wikikin_view::{Answer, Detail, DrawOptions};
 
 fn blob_url(text: &str, mime: &str) -> Option<String> {
@@ -52,6 +54,22 @@ pub fn svg(a: &Answer) {
         },
     );
     download_text(&doc, "image/svg+xml", &format!("{}.svg", a.file_stem()));
+}
+
+/// The chart of one relationship as a self-contained SVG (portraits linked).
+pub fn chart_svg(a: &Answer, chart: &Chart) {
+    let doc = chart_standalone(chart, true);
+    download_text(&doc, "image/svg+xml", &format!("{}-chart.svg", a.file_stem()));
+}
+
+/// The chart as PNG (without remote portraits).
+pub fn chart_png(a: &Answer, chart: &Chart) {
+    let doc = chart_standalone(chart, false);
+    let (w, h) = (chart.width, chart.height);
+    let name = format!("{}-chart.png", a.file_stem());
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = render_png(&doc, w, h, &name).await;
+    });
 }
 
 /// The result as JSON.

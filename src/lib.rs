@@ -21,6 +21,7 @@ pub mod components;
 pub mod ctx;
 pub mod driver;
 pub mod export;
+mod history;
 mod page;
 mod reveal;
 pub mod store;

@@ -1,5 +1,5 @@
-//! On a narrow screen the answer is below the form: the progress is brought into view when a
-//! question starts.
+//! On a narrow screen the form folds away when a question starts: the answer is brought into
+//! view (the page may have been scrolled down the form).
 
 use leptos::task::spawn_local;
 
@@ -23,7 +23,7 @@ pub fn progress() {
         gloo_timers::future::TimeoutFuture::new(50).await;
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("[data-testid=progress]").ok().flatten())
+            .and_then(|d| d.query_selector("#answer").ok().flatten())
         {
             el.scroll_into_view();
         }

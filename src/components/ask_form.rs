@@ -27,7 +27,7 @@ pub fn AskForm() -> impl IntoView {
         }
     };
     view! {
-        <form class="ask" aria-label="Question" on:submit=move |ev| {
+        <form class="ask" id="ask-form" aria-label="Question" on:submit=move |ev| {
             ev.prevent_default();
             ctx.messages.set(Vec::new());
             ctx.run();

@@ -1,4 +1,6 @@
-//! Explore mode: who was reached at which degree, and the counts per level.
+//! Explore mode: who was reached at which degree, and the counts per level. For every
+//! descendant of the roots the list is long and the drawing shows them by generation: it folds
+//! away (details on demand).
 
 use crate::components::PersonLink;
 use leptos::prelude::*;
@@ -10,9 +12,9 @@ use wikikin_view::Answer;
 pub fn Explored(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
     let (heading, level) = a.levels_words();
+    let folded = a.ask.all_descendants();
     (a.ask.explores()).then(|| {
-        view! {
-            <h2>{heading}</h2>
+        let body = view! {
             <ul data-testid="reached">
                 {a.reached_rows().into_iter().map(|row| {
                     let qid = row.link.qid.to_string();
@@ -21,13 +23,25 @@ pub fn Explored(answer: Arc<Answer>) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <table class="levels" data-testid="levels">
-                <thead><tr><th>{level}</th><th>"People known"</th><th>"Loaded"</th></tr></thead>
+                <caption class="sr-only">{heading}</caption>
+                <thead><tr><th scope="col">{level}</th><th scope="col">"People known"</th><th scope="col">"Loaded"</th></tr></thead>
                 <tbody>
                     {a.levels.iter().map(|l| view! {
                         <tr><td>{l.level}</td><td>{l.known}</td><td>{l.loaded}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
+        };
+        if folded {
+            view! {
+                <details class="reached-list">
+                    <summary>{format!("{heading}: the list ({} people)", a.reached.len())}</summary>
+                    {body}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! { <h3>{heading}</h3>{body} }.into_any()
         }
     })
 }

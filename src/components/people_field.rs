@@ -109,10 +109,12 @@ pub fn PeopleField(which: Which, label: &'static str, hint: &'static str) -> imp
                     let ids = ctx.ask.with(|a| a.list(which).to_vec());
                     ids.into_iter().map(|q| {
                         let chip = ctx.chips.with(|c| Chip::new(q, c.get(&q)));
+                        let bad = chip.problem.is_some();
                         view! {
-                            <span class="chip" role="listitem" data-testid="chip" data-qid=q.to_string() title=chip.tooltip>
+                            <span class="chip" class:bad=bad role="listitem" data-testid="chip" data-qid=q.to_string() title=chip.tooltip>
                                 <span class="chip-text">{chip.name}</span>
                                 <span class="chip-years">{chip.detail}</span>
+                                {chip.problem.map(|p| view! { <span class="chip-problem" data-testid="chip-problem" role="alert">{p}</span> })}
                                 <button type="button" aria-label=chip.remove_label on:click=move |_| {
                                     ctx.ask.update(|a| a.remove(which, q));
                                 }>"×"</button>
@@ -125,7 +127,7 @@ pub fn PeopleField(which: Which, label: &'static str, hint: &'static str) -> imp
                 <label class="sr-only" for=format!("{id}-input")>{format!("Add to {label}")}</label>
                 <input id=format!("{id}-input") data-testid=format!("{id}-input") autocomplete="off"
                     placeholder="Q-id, link or name" aria-describedby=format!("{id}-hint")
-                    aria-controls=list_id
+                    aria-controls=move || open.get().then_some(list_id)
                     prop:value=move || text.get()
                     on:input=on_input
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -139,7 +141,7 @@ pub fn PeopleField(which: Which, label: &'static str, hint: &'static str) -> imp
                 <button type="button" class="btn" on:click=move |_| commit()>"Add"</button>
                 <Show when=move || open.get()>
                     <Transition fallback=|| view! { <ul class="suggestions"><li>"Searching…"</li></ul> }>
-                        <ul class="suggestions" id=list_id role="listbox">
+                        <ul class="suggestions" id=list_id aria-label="Suggestions" aria-live="polite">
                             {move || match results.get() {
                                 None => view! { <li>"Searching…"</li> }.into_any(),
                                 Some(Err(why)) => view! { <li>{why}</li> }.into_any(),
@@ -147,7 +149,7 @@ pub fn PeopleField(which: Which, label: &'static str, hint: &'static str) -> imp
                                 Some(Ok(hits)) => hits.into_iter().map(|hit| {
                                     let info = ChipInfo::of_hit(&hit);
                                     view! {
-                                        <li role="option">
+                                        <li>
                                             <button type="button" on:click=move |_| add(hit.id, Some(info.clone()))>
                                                 {hit.label.clone()} " (" {hit.id.to_string()} ")"
                                                 <span class="desc">{hit.description.clone().unwrap_or_default()}</span>

@@ -1,13 +1,13 @@
 //! The tree on the page: the drawing from `draw`, pan (drag), zoom (wheel, buttons, keyboard),
 //! fit to view, details on hover/focus, and the export buttons.
 
-use crate::components::Details;
-use crate::{export, use_ctx};
+use crate::use_ctx;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wikikin_core::Qid;
 use wikikin_view::draw::{description, title};
+use wikikin_view::chart::{step_from, tree_cards};
 use wikikin_view::viewport::{starts_drag, View, DEFAULT_SIZE, ZOOM_IN, ZOOM_OUT};
 use wikikin_view::{detail_for, markup, DrawOptions};
 
@@ -22,6 +22,27 @@ fn qid_at(target: Option<web_sys::EventTarget>) -> Option<Qid> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let holder = el.closest("[data-qid]").ok()??;
     holder.get_attribute("data-qid")?.parse().ok()
+}
+
+/// Moves the tree's one tab stop from `from` to `to` and focuses `to` (once drawn).
+fn focus_person(svg: Option<web_sys::SvgsvgElement>, from: Qid, to: Qid) {
+    let Some(svg) = svg else {
+        return;
+    };
+    let link = |q: Qid| {
+        svg.query_selector(&format!("g.person[data-qid=\"{q}\"] a"))
+            .ok()
+            .flatten()
+    };
+    if let Some(a) = link(from) {
+        let _ = a.set_attribute("tabindex", "-1");
+    }
+    if let Some(a) = link(to) {
+        let _ = a.set_attribute("tabindex", "0");
+        if let Some(a) = a.dyn_ref::<web_sys::SvgElement>() {
+            let _ = a.focus();
+        }
+    }
 }
 
 /// The drawing with pan (drag), zoom (wheel, buttons, keyboard), fit, details and exports.
@@ -160,6 +181,31 @@ pub fn TreeView() -> impl IntoView {
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
+        // On a person, the arrow keys move to the nearest person that way (one tab stop for
+        // the whole tree), and the view follows.
+        if let Some(q) = qid_at(ev.target()) {
+            let next = ctx.answer.with_untracked(|a| {
+                a.as_ref().and_then(|a| {
+                    let cards = tree_cards(a);
+                    step_from(&cards, q, &key).and_then(|n| {
+                        a.layout.boxes.iter().find(|b| b.id == n).map(|b| (n, b.x + b.w / 2.0, b.y + b.h / 2.0))
+                    })
+                })
+            });
+            if let Some((n, bx, by)) = next {
+                ev.prevent_default();
+                let (cw, ch) = size();
+                view_state.update(|v| {
+                    let (sx, sy) = (v.x + bx * v.k, v.y + by * v.k);
+                    if sx < 40.0 || sx > cw - 40.0 || sy < 40.0 || sy > ch - 40.0 {
+                        v.x = cw / 2.0 - bx * v.k;
+                        v.y = ch / 2.0 - by * v.k;
+                    }
+                });
+                focus_person(svg_ref.get_untracked(), q, n);
+                return;
+            }
+        }
         let fit = if key == "0" { fitted() } else { None };
         if let Some(next) = view_state.get_untracked().on_key(&key, size(), fit) {
             ev.prevent_default();
@@ -188,24 +234,15 @@ pub fn TreeView() -> impl IntoView {
         ctx.answer
             .with(|a| a.as_ref().is_some_and(|a| !a.layout.boxes.is_empty()))
     };
-    let export_disabled = move || !has_tree();
     view! {
         <div class="toolbar" role="toolbar" aria-label="Tree controls">
             <button type="button" class="btn" aria-label="Zoom in" data-testid="zoom-in" on:click=move |_| zoom_centre(ZOOM_IN)>"+"</button>
             <button type="button" class="btn" aria-label="Zoom out" data-testid="zoom-out" on:click=move |_| zoom_centre(ZOOM_OUT)>"−"</button>
             <button type="button" class="btn" data-testid="fit" on:click=move |_| fit_now()>"Fit"</button>
-            <span class="spacer"></span>
-            <span class="hint">"Export:"</span>
-            <button type="button" class="btn" data-testid="export-svg" disabled=export_disabled
-                on:click=move |_| ctx.answer.with_untracked(|a| if let Some(a) = a { export::svg(a) })>"SVG"</button>
-            <button type="button" class="btn" data-testid="export-png" disabled=export_disabled
-                on:click=move |_| ctx.answer.with_untracked(|a| if let Some(a) = a { export::png(a) })>"PNG"</button>
-            <button type="button" class="btn" data-testid="export-json" disabled=export_disabled
-                on:click=move |_| ctx.answer.with_untracked(|a| if let Some(a) = a { export::json(a) })>"JSON"</button>
         </div>
         <div class="canvas">
-            <svg class="tree" data-testid="tree" node_ref=svg_ref tabindex="0" role="img"
-                aria-labelledby="tree-title tree-desc"
+            <svg class="tree" data-testid="tree" node_ref=svg_ref tabindex="0" role="group"
+                aria-labelledby="tree-title" aria-describedby="tree-desc"
                 on:pointerdown=on_pointerdown on:pointermove=on_pointermove
                 on:pointerup=end_drag on:pointercancel=end_drag
                 on:wheel=on_wheel on:keydown=on_keydown on:click=on_click
@@ -217,7 +254,6 @@ pub fn TreeView() -> impl IntoView {
             {move || (!has_tree()).then(|| view! {
                 <p class="empty">"The family tree appears here. Pick a classic question, or add people and press “Find the relationship”. Drag to pan, wheel or +/− to zoom."</p>
             })}
-            <Details/>
         </div>
     }
 }

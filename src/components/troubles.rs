@@ -10,7 +10,7 @@ use wikikin_view::Answer;
 fn sentences(title: &'static str, testid: &'static str, items: &[String]) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
-            <h2>{title}</h2>
+            <h3>{title}</h3>
             <ul class=testid data-testid=testid>
                 {items.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
             </ul>
@@ -25,7 +25,7 @@ pub fn Troubles(answer: Arc<Answer>) -> impl IntoView {
     let a = answer;
     let failures = (!a.failures.is_empty()).then(|| {
         view! {
-            <h2>"Could not load"</h2>
+            <h3>"Could not load"</h3>
             <ul class="failures" data-testid="failures">
                 {a.failures.iter().map(|f| view! {
                     <li data-qid=f.id.to_string()><PersonLink link=a.link(f.id)/> ": " {f.to_string()}</li>

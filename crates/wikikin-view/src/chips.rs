@@ -10,6 +10,9 @@ use wikikin_core::{Person, Qid, SearchHit};
 pub struct ChipInfo {
     pub label: String,
     pub detail: String,
+    /// Why this person cannot be part of an answer ("Q99999999999 does not exist on
+    /// Wikidata."), when that is known.
+    pub problem: Option<String>,
 }
 
 impl ChipInfo {
@@ -18,6 +21,7 @@ impl ChipInfo {
         ChipInfo {
             label: p.name(),
             detail: p.years(),
+            problem: None,
         }
     }
 
@@ -26,6 +30,29 @@ impl ChipInfo {
         ChipInfo {
             label: hit.label.clone(),
             detail: hit.description.clone().unwrap_or_default(),
+            problem: None,
+        }
+    }
+
+    /// An id the instance does not have (deleted, or never existed).
+    pub fn missing(q: Qid, source: &str) -> ChipInfo {
+        ChipInfo {
+            label: q.to_string(),
+            detail: String::new(),
+            problem: Some(format!("{q} does not exist on {source}.")),
+        }
+    }
+
+    /// An item that is not a person (`what` it is instead, by label, when known).
+    pub fn not_a_person(p: &Person, source: &str) -> ChipInfo {
+        ChipInfo {
+            label: p.name(),
+            detail: String::new(),
+            problem: Some(format!(
+                "{} ({}) is not a person on {source}: it has no family to relate.",
+                p.name(),
+                p.id
+            )),
         }
     }
 }
@@ -39,6 +66,8 @@ pub struct Chip {
     /// The remove button's label.
     pub remove_label: String,
     pub tooltip: String,
+    /// Why it cannot be part of an answer, said at the chip.
+    pub problem: Option<String>,
 }
 
 impl Chip {
@@ -52,6 +81,7 @@ impl Chip {
             qid: q,
             remove_label: format!("Remove {name}"),
             tooltip: format!("{name} ({q}) {detail}"),
+            problem: info.and_then(|i| i.problem.clone()),
             name,
             detail,
         }
@@ -65,5 +95,23 @@ pub fn unlabelled(ask: &Ask, chips: &HashMap<Qid, ChipInfo>) -> Vec<Qid> {
         .chain(&ask.roots)
         .filter(|q| !chips.contains_key(q))
         .copied()
+        .collect()
+}
+
+/// The people of the question known to be impossible to relate, with why (in the order asked).
+pub fn problems(ask: &Ask, chips: &HashMap<Qid, ChipInfo>) -> Vec<(Qid, String)> {
+    let ids: &[Qid] = if ask.all_descendants() {
+        &ask.roots
+    } else {
+        &ask.people
+    };
+    ids.iter()
+        .chain(if ask.all_descendants() { &[][..] } else { &ask.roots[..] })
+        .filter_map(|q| {
+            chips
+                .get(q)
+                .and_then(|c| c.problem.clone())
+                .map(|p| (*q, p))
+        })
         .collect()
 }

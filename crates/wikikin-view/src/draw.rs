@@ -193,16 +193,21 @@ fn card(
     let name = answer.name(q);
     let years = person.map(Person::years).unwrap_or_default();
     let href = answer.ask.page_url(q);
-    let label = if years.is_empty() {
-        format!("{} ({q})", clip(&name, 200))
+    // Said whole by the card's <title> (screen readers, hover), shown on up to two lines.
+    let said = if years.is_empty() {
+        clip(&name, 200)
     } else {
-        format!("{}, {years} ({q})", clip(&name, 200))
+        format!("{}, {years}", clip(&name, 200))
     };
+    // One tab stop in the tree (the first person asked, or the first root); the arrow keys
+    // move between the people from there.
+    let stop = answer.people.first().or(answer.roots.first()) == Some(&q);
     let _ = write!(
         s,
-        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.0} {y:.0})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" aria-label=\"{}\"><rect class=\"card\" width=\"{w:.0}\" height=\"{h:.0}\" rx=\"8\"/>",
+        "<g class=\"{class}\" data-qid=\"{q}\" transform=\"translate({x:.0} {y:.0})\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" tabindex=\"{}\"><title>{}</title><rect class=\"card\" width=\"{w:.0}\" height=\"{h:.0}\" rx=\"8\"/>",
         escape(&href),
-        escape(&label),
+        if stop { 0 } else { -1 },
+        escape(&said),
     );
     match person
         .and_then(|p| p.image.as_deref())
@@ -218,14 +223,26 @@ fn card(
         }
         None => s.push_str("<use href=\"#ph\" x=\"6\" y=\"6\"/>"),
     }
-    let _ = write!(
-        s,
-        "<text class=\"name\" x=\"54\" y=\"{:.0}\">{}</text><text class=\"years\" x=\"54\" y=\"{:.0}\">{}</text></a></g>",
-        h / 2.0 - 3.0,
-        escape(&clip(&name, 17)),
-        h / 2.0 + 15.0,
-        escape(&if years.is_empty() { q.to_string() } else { clip(&years, 22) }),
-    );
+    let lines = crate::chart_svg::name_lines(&name, 15);
+    let block = lines.len() as f64 * 15.0 + if years.is_empty() { 0.0 } else { 15.0 };
+    let mut ty = (h - block) / 2.0 + 11.0;
+    s.push_str("<g aria-hidden=\"true\">");
+    for line in &lines {
+        let _ = write!(
+            s,
+            "<text class=\"name\" x=\"54\" y=\"{ty:.0}\">{}</text>",
+            escape(line)
+        );
+        ty += 15.0;
+    }
+    if !years.is_empty() {
+        let _ = write!(
+            s,
+            "<text class=\"years\" x=\"54\" y=\"{ty:.0}\">{}</text>",
+            escape(&clip(&years, 22))
+        );
+    }
+    s.push_str("</g></a></g>");
 }
 
 /// A one-sentence description of the drawing for `<desc>`.

@@ -89,12 +89,18 @@ pub fn read_ids(raw: &str, what: &str, max: usize) -> (Vec<Qid>, Vec<String>) {
     let mut messages = Vec::new();
     let mut bad = 0usize;
     let mut extra = 0usize;
+    let mut twice: Vec<Qid> = Vec::new();
     for token in raw
         .split([',', '|', ' ', '\n', '\t'])
         .filter(|t| !t.trim().is_empty())
     {
         match parse_person_input(token) {
-            Ok(q) if ids.contains(&q) => {}
+            Ok(q) if ids.contains(&q) => {
+                if !twice.contains(&q) {
+                    twice.push(q);
+                    messages.push(format!("{q} is given twice in {what}: it counts once."));
+                }
+            }
             Ok(_) if ids.len() >= max => extra += 1,
             Ok(q) => ids.push(q),
             Err(_) => {
@@ -200,7 +206,15 @@ pub fn from_query(get: impl Fn(&str) -> Option<String>, browser_lang: &str) -> F
             )),
         }
     }
-    let run = !refused && ask.check().is_ok();
+    // A question the URL means to ask but cannot be asked as it stands says what is missing.
+    let meant = ["people", "roots", "descendants"]
+        .iter()
+        .any(|k| get(k).is_some_and(|v| !v.trim().is_empty()));
+    let checked = ask.check();
+    if let (true, Err(why)) = (meant, &checked) {
+        messages.push(why.clone());
+    }
+    let run = !refused && checked.is_ok();
     FromUrl { ask, messages, run }
 }
 

@@ -24,11 +24,16 @@
 )]
 
 pub mod answer;
+pub mod chart;
+pub mod chart_svg;
 pub mod chips;
 mod dense;
 pub mod detail;
 pub mod draw;
 pub mod from_url;
+pub mod generations;
+pub mod headline;
+pub mod phrase;
 pub mod progress;
 pub mod question;
 pub mod search;

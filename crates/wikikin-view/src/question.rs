@@ -188,6 +188,11 @@ impl Ask {
     }
 
     /// Whether the question draws every descendant of the roots.
+    /// How many generations (relate) or degrees (explore) the search goes.
+    pub fn max_generations(&self) -> u32 {
+        self.crawl_config().max_generations
+    }
+
     pub fn all_descendants(&self) -> bool {
         self.descendants && !self.roots.is_empty()
     }

@@ -10,7 +10,9 @@ pub struct View {
     pub k: f64,
 }
 
-/// The furthest the tree can be zoomed out (a 10^5-person tree still fits a screen).
+/// The smallest zoom a fit goes to: the cards' 13 px names stay above 11 px.
+pub const READABLE_ZOOM: f64 = 0.85;
+/// The furthest the tree can be zoomed out by hand (a 10^5-person tree still fits a screen).
 pub const MIN_ZOOM: f64 = 0.002;
 /// The closest the tree can be zoomed in.
 pub const MAX_ZOOM: f64 = 4.0;
@@ -38,13 +40,34 @@ impl View {
     /// The view that shows a `width` × `height` drawing whole, centred in an SVG of `size`, at
     /// most at natural size.
     pub fn fit(size: (f64, f64), width: f64, height: f64) -> View {
+        View::fit_at(size, width, height, None)
+    }
+
+    /// Fits a drawing of `width` × `height` without making it unreadable: never below
+    /// [`READABLE_ZOOM`]. A drawing larger than the view at that zoom is shown around `focus`
+    /// (a point of the drawing, e.g. the people asked about), within its edges; the user pans
+    /// to the rest.
+    pub fn fit_at(
+        size: (f64, f64),
+        width: f64,
+        height: f64,
+        focus: Option<(f64, f64)>,
+    ) -> View {
         let (cw, ch) = size;
         let k = ((cw - 2.0 * FIT_PAD) / width.max(1.0))
             .min((ch - 2.0 * FIT_PAD) / height.max(1.0))
-            .clamp(MIN_ZOOM, 1.0);
+            .clamp(READABLE_ZOOM, 1.0);
+        let place = |view: f64, extent: f64, at: Option<f64>| {
+            if extent * k <= view - 2.0 * FIT_PAD {
+                (view - extent * k) / 2.0
+            } else {
+                let want = at.map_or(FIT_PAD, |f| view / 2.0 - f * k);
+                want.clamp(view - FIT_PAD - extent * k, FIT_PAD)
+            }
+        };
         View {
-            x: (cw - width * k) / 2.0,
-            y: (ch - height * k) / 2.0,
+            x: place(cw, width, focus.map(|f| f.0)),
+            y: place(ch, height, focus.map(|f| f.1)),
             k,
         }
     }

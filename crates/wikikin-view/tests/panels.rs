@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use wikikin_core::{Failure, OutcomeKind, Person, Progress, Qid, SearchHit};
-use wikikin_view::chips::{unlabelled, Chip, ChipInfo};
+use wikikin_view::chips::{problems, unlabelled, Chip, ChipInfo};
 use wikikin_view::progress::{bytes_text, Live, RunState, FIGURES};
 use wikikin_view::question::Ask;
 use wikikin_view::search::{network_failure_words, search_reply, search_text};
@@ -104,6 +104,7 @@ fn chips_show_an_id_until_their_words_are_known() {
             detail: String::new(),
             remove_label: "Remove Q42".into(),
             tooltip: "Q42 (Q42) ".into(),
+            problem: None,
         }
     );
     let mut p = Person::new(Qid(9682));
@@ -124,9 +125,33 @@ fn chips_show_an_id_until_their_words_are_known() {
         ChipInfo::of_hit(&hit),
         ChipInfo {
             label: "Adam".into(),
-            detail: "first man".into()
+            detail: "first man".into(),
+            problem: None,
         }
     );
+}
+
+#[test]
+fn people_that_cannot_be_related_are_said_at_their_chips() {
+    let mut ask = Ask::new("en");
+    ask.people = vec![Qid(9682), Qid(99999999999), Qid(80976)];
+    let mut known = HashMap::new();
+    assert!(problems(&ask, &known).is_empty());
+    known.insert(Qid(99999999999), ChipInfo::missing(Qid(99999999999), "Wikidata"));
+    let said = problems(&ask, &known);
+    assert_eq!(
+        said,
+        vec![(
+            Qid(99999999999),
+            "Q99999999999 does not exist on Wikidata.".to_string()
+        )]
+    );
+    let chip = Chip::new(Qid(99999999999), known.get(&Qid(99999999999)));
+    assert_eq!(chip.problem.as_deref(), Some("Q99999999999 does not exist on Wikidata."));
+    // A known person has none.
+    let mut p = Person::new(Qid(9682));
+    p.label = Some("Elizabeth II".into());
+    assert_eq!(ChipInfo::of_person(&p).problem, None);
 }
 
 #[test]
@@ -141,6 +166,7 @@ fn only_chips_without_words_are_looked_up() {
         ChipInfo {
             label: "Two".into(),
             detail: String::new(),
+            problem: None,
         },
     );
     assert_eq!(unlabelled(&ask, &known), vec![Qid(1), Qid(3)]);

@@ -1,0 +1,350 @@
+//! The answer as people read it first: one headline sentence that says it all ("Prince Philip,
+//! Duke of Edinburgh is Elizabeth II's husband, and also her second cousin once removed, third
+//! cousin and fourth cousin."; "George V and Nicholas II of Russia are first cousins."), the
+//! headline while the search runs, and the one quiet line the search's figures fold into
+//! ("1 query · 178 kB · 0.4 s · 10 generations searched").
+
+use crate::answer::Answer;
+use crate::phrase::Phrase;
+use crate::progress::bytes_text;
+use crate::question::Ask;
+use wikikin_core::{FetchMode, OutcomeKind, Qid, Sex};
+use wikikin_kinship::{term, Kind};
+
+/// "A, B and C" (people), "A and B", "A".
+fn list_people(people: &[Qid]) -> Phrase {
+    let mut p = Phrase::default();
+    let n = people.len();
+    for (i, q) in people.iter().enumerate() {
+        if i > 0 {
+            p.push_text(if i + 1 == n { " and " } else { ", " });
+        }
+        p.push_person(*q);
+    }
+    p
+}
+
+/// "x, y and z".
+fn list_words(words: &[String]) -> String {
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The plural of a term that reads the same both ways ("first cousins", "half-siblings"),
+/// `None` for a term that does not (an aunt is not her niece's aunt).
+fn plural_if_symmetric(answer: &Answer, i: usize) -> Option<String> {
+    let l = answer.lines.get(i)?;
+    let r = &l.rel;
+    match r.kind {
+        Kind::Cousin => Some(format!("{}s", term(r, Sex::Unknown))),
+        Kind::Sibling => {
+            let sex = |q: Qid| answer.persons.get(&q).map_or(Sex::Unknown, |p| p.sex);
+            let both = |s: Sex| sex(r.a) == s && sex(r.b) == s;
+            let word = if both(Sex::Male) {
+                "brothers"
+            } else if both(Sex::Female) {
+                "sisters"
+            } else {
+                "siblings"
+            };
+            let half = if r.half { "half-" } else { "" };
+            Some(format!("{half}{word}"))
+        }
+        _ => None,
+    }
+}
+
+/// The blood relationships of one pair, closest first (fewest generations up), each term once.
+fn pair_lines(answer: &Answer, a: Qid, b: Qid) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..answer.lines.len())
+        .filter(|i| {
+            answer
+                .lines
+                .get(*i)
+                .is_some_and(|l| l.rel.a == a && l.rel.b == b && l.rel.kind != Kind::Same)
+        })
+        .collect();
+    idx.sort_by_key(|i| {
+        answer
+            .lines
+            .get(*i)
+            .map(|l| (l.rel.ga + l.rel.gb, l.rel.ga.max(l.rel.gb), *i))
+    });
+    let mut seen: Vec<String> = Vec::new();
+    idx.retain(|i| {
+        let t = answer.lines.get(*i).map(|l| l.term.clone()).unwrap_or_default();
+        let new = !seen.contains(&t);
+        seen.push(t);
+        new
+    });
+    idx
+}
+
+/// The headline of a finished answer.
+pub fn headline(answer: &Answer) -> Phrase {
+    let kind = answer.outcome.kind();
+    if kind == OutcomeKind::Failed {
+        // Asked people the instance does not have: said plainly.
+        let gone: Vec<Qid> = answer
+            .people
+            .iter()
+            .chain(&answer.roots)
+            .filter(|q| answer.missing.contains(q))
+            .copied()
+            .collect();
+        if !gone.is_empty() {
+            let source = answer.ask.source_name();
+            let words: Vec<String> = gone
+                .iter()
+                .map(|q| format!("{q} does not exist on {source}."))
+                .collect();
+            return Phrase::text(words.join(" "));
+        }
+        let mut p = Phrase::text("No answer: ");
+        p.push_text(&sentence(&answer.outcome.to_string()));
+        return p;
+    }
+    if answer.ask.all_descendants() {
+        return descendants_headline(answer);
+    }
+    if let [a, b] = answer.people.as_slice() {
+        if let Some(p) = pair_headline(answer, *a, *b) {
+            return p;
+        }
+    } else if answer.people.len() > 2 && !(answer.lines.is_empty() && answer.conns.is_empty()) {
+        let pairs: std::collections::BTreeSet<(Qid, Qid)> = answer
+            .lines
+            .iter()
+            .map(|l| (l.rel.a, l.rel.b))
+            .chain(answer.conns.iter().map(|c| (c.a, c.b)))
+            .collect();
+        let mut p = list_people(&answer.people);
+        let n = answer.lines.len() + answer.conns.len();
+        p.push_text(&format!(
+            ": {n} relationship{} between {} pair{} of them.",
+            if n == 1 { "" } else { "s" },
+            pairs.len(),
+            if pairs.len() == 1 { "" } else { "s" }
+        ));
+        return p;
+    }
+    if answer.ask.explores() {
+        if let Some(p) = explore_headline(answer) {
+            return p;
+        }
+    }
+    Phrase::text(answer.no_relationship().unwrap_or("No relationship was found."))
+}
+
+/// "B is A's husband, and also her third cousin." / "A and B are first cousins." / the
+/// connection through marriage; `None` when the pair is not related.
+fn pair_headline(answer: &Answer, a: Qid, b: Qid) -> Option<Phrase> {
+    let marriage = answer
+        .conns
+        .iter()
+        .find(|c| c.a == a && c.b == b && c.links_attr() == "spouse");
+    let lines = pair_lines(answer, a, b);
+    if marriage.is_none() && lines.is_empty() {
+        // A chain through marriage only.
+        let c = answer.conns.iter().find(|c| c.a == a && c.b == b)?;
+        if !c.term.is_empty() {
+            let mut p = Phrase::default();
+            p.push_person(b);
+            p.push_text(" is ");
+            p.push_person(a);
+            p.push_text(&format!("'s {}.", c.term));
+            return Some(p);
+        }
+        let mut p = Phrase::default();
+        p.push_person(b);
+        p.push_text(" and ");
+        p.push_person(a);
+        p.push_text(&format!(
+            " are related by marriage, through a chain of {} links.",
+            c.conn.steps.len()
+        ));
+        return Some(p);
+    }
+    let symmetric: Option<Vec<String>> = if marriage.is_none() {
+        lines
+            .iter()
+            .map(|i| plural_if_symmetric(answer, *i))
+            .collect()
+    } else {
+        None
+    };
+    if let Some(plurals) = symmetric {
+        let mut p = Phrase::default();
+        p.push_person(a);
+        p.push_text(" and ");
+        p.push_person(b);
+        p.push_text(&format!(" are {}.", list_words(&plurals)));
+        return Some(p);
+    }
+    let mut terms: Vec<String> = Vec::new();
+    if let Some(m) = marriage {
+        terms.push(if m.term.is_empty() {
+            "spouse".to_string()
+        } else {
+            m.term.clone()
+        });
+    }
+    terms.extend(
+        lines
+            .iter()
+            .filter_map(|i| answer.lines.get(*i).map(|l| l.term.clone())),
+    );
+    let (first, rest) = terms.split_first()?;
+    let mut p = Phrase::default();
+    p.push_person(b);
+    p.push_text(" is ");
+    p.push_person(a);
+    p.push_text(&format!("'s {first}"));
+    if !rest.is_empty() {
+        let pronoun = match answer.persons.get(&a).map_or(Sex::Unknown, |p| p.sex) {
+            Sex::Female => "her",
+            Sex::Male => "his",
+            Sex::Unknown => "their",
+        };
+        p.push_text(&format!(", and also {pronoun} {}", list_words(rest)));
+    }
+    p.push_text(".");
+    Some(p)
+}
+
+/// "Every descendant of Queen Victoria: 332 people in 6 generations."
+fn descendants_headline(answer: &Answer) -> Phrase {
+    let mut p = Phrase::text("Every descendant of ");
+    p.append(list_people(&answer.roots));
+    let gens = crate::generations::generations(answer);
+    let found: usize = gens
+        .iter()
+        .filter(|g| g.level > 0)
+        .map(|g| g.total)
+        .sum();
+    let generations = gens.iter().filter(|g| g.level > 0).count();
+    p.push_text(&format!(
+        ": {found} {} in {generations} generation{}.",
+        if found == 1 { "person" } else { "people" },
+        if generations == 1 { "" } else { "s" }
+    ));
+    p
+}
+
+/// "From Queen Victoria, Elizabeth II is 4 steps down and Prince Philip 5."
+fn explore_headline(answer: &Answer) -> Option<Phrase> {
+    let reached: Vec<(Qid, u32)> = answer
+        .reached
+        .iter()
+        .filter_map(|(q, d)| d.map(|d| (*q, d)))
+        .collect();
+    if reached.is_empty() {
+        return None;
+    }
+    let mut p = Phrase::text("From ");
+    p.append(list_people(&answer.roots));
+    p.push_text(", ");
+    let n = reached.len();
+    for (i, (q, d)) in reached.iter().enumerate() {
+        if i > 0 {
+            p.push_text(if i + 1 == n { " and " } else { ", " });
+        }
+        p.push_person(*q);
+        p.push_text(&format!(
+            " is reached in {d} step{}",
+            if *d == 1 { "" } else { "s" }
+        ));
+    }
+    let missing = answer.reached.len() - n;
+    if missing > 0 {
+        p.push_text(&format!("; {missing} not within the limits"));
+    }
+    p.push_text(".");
+    Some(p)
+}
+
+/// The headline while the search runs: "Finding how Elizabeth II and Prince Philip are related…".
+pub fn running_headline(ask: &Ask) -> Phrase {
+    if ask.all_descendants() {
+        let mut p = Phrase::text("Finding every descendant of ");
+        p.append(list_people(&ask.roots));
+        p.push_text("…");
+        return p;
+    }
+    let mut p = Phrase::text("Finding how ");
+    p.append(list_people(&ask.people));
+    p.push_text(" are related…");
+    p
+}
+
+/// Capitalised and ending in a full stop.
+fn sentence(s: &str) -> String {
+    let s = s.trim();
+    let mut out: String = s.chars().take(1).flat_map(char::to_uppercase).collect();
+    out.extend(s.chars().skip(1));
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The search's figures in one quiet line: "1 query · 178 kB · 0.4 s · 10 generations
+/// searched".
+pub fn summary(answer: &Answer) -> String {
+    let p = &answer.progress;
+    let queries = answer.ask.fetch == FetchMode::Sparql && answer.fallbacks.is_empty();
+    let n = p.requests;
+    let requests = match (queries, n) {
+        (_, 0) => "no request (all known)".to_string(),
+        (true, 1) => "1 query".to_string(),
+        (true, _) => format!("{n} queries"),
+        (false, 1) => "1 request".to_string(),
+        (false, _) => format!("{n} requests"),
+    };
+    let mut parts = vec![
+        requests,
+        bytes_text(p.bytes),
+        format!("{:.1} s", answer.elapsed_ms / 1000.0),
+    ];
+    let g = answer.ask.max_generations();
+    parts.push(if answer.ask.all_descendants() {
+        format!("{} generations down", p.level)
+    } else if answer.ask.explores() {
+        format!("{} degrees searched", p.level)
+    } else {
+        format!("{g} generations searched")
+    });
+    if answer.outcome.kind() == OutcomeKind::Cancelled {
+        parts.push("cancelled".to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The people of a question by name, for titles: "Elizabeth II & Prince Philip".
+fn names_of(people: &[Qid], name: &dyn Fn(Qid) -> String) -> String {
+    let names: Vec<String> = people.iter().map(|q| name(*q)).collect();
+    crate::text::clip(&names.join(" & "), 120)
+}
+
+/// The page's title while a question is asked (the people by Q-id until their names are known).
+pub fn page_title_asking(ask: &Ask) -> String {
+    let people = if ask.all_descendants() {
+        &ask.roots
+    } else {
+        &ask.people
+    };
+    format!("{} — wikikin", names_of(people, &|q| q.to_string()))
+}
+
+/// The page's title once answered: "Elizabeth II & Prince Philip — wikikin".
+pub fn page_title(answer: &Answer) -> String {
+    let people = if answer.ask.all_descendants() {
+        &answer.roots
+    } else {
+        &answer.people
+    };
+    format!("{} — wikikin", names_of(people, &|q| answer.name(q)))
+}

@@ -1,0 +1,134 @@
+//! Typed phrases: what the page says, as text and the people it names, so that the app shows each
+//! person as it likes (a link, a highlighted name) without looking for names in text.
+
+use serde::Serialize;
+use wikikin_core::Qid;
+
+/// A part of a phrase: plain text, or a person (shown by their label).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Piece {
+    Text(String),
+    Person(Qid),
+}
+
+/// A phrase: its pieces in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Phrase(pub Vec<Piece>);
+
+impl Phrase {
+    /// A phrase of text only.
+    pub fn text(t: impl Into<String>) -> Phrase {
+        Phrase(vec![Piece::Text(t.into())])
+    }
+
+    /// Appends text (merged with text before it).
+    pub fn push_text(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        if let Some(Piece::Text(last)) = self.0.last_mut() {
+            last.push_str(t);
+        } else {
+            self.0.push(Piece::Text(t.to_string()));
+        }
+    }
+
+    /// Appends a person.
+    pub fn push_person(&mut self, q: Qid) {
+        self.0.push(Piece::Person(q));
+    }
+
+    /// Appends another phrase.
+    pub fn append(&mut self, other: Phrase) {
+        for p in other.0 {
+            match p {
+                Piece::Text(t) => self.push_text(&t),
+                Piece::Person(q) => self.push_person(q),
+            }
+        }
+    }
+
+    /// The people it names, in order (each once).
+    pub fn people(&self) -> Vec<Qid> {
+        let mut out: Vec<Qid> = Vec::new();
+        for p in &self.0 {
+            if let Piece::Person(q) = p {
+                if !out.contains(q) {
+                    out.push(*q);
+                }
+            }
+        }
+        out
+    }
+
+    /// The phrase as plain text, each person by `name`.
+    pub fn to_text(&self, name: &dyn Fn(Qid) -> String) -> String {
+        let mut s = String::new();
+        for p in &self.0 {
+            match p {
+                Piece::Text(t) => s.push_str(t),
+                Piece::Person(q) => s.push_str(&name(*q)),
+            }
+        }
+        s
+    }
+
+    /// Whether it says nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|p| matches!(p, Piece::Text(t) if t.is_empty()))
+    }
+}
+
+/// `text` cut into text and the names of `people` (each `(id, name)`), for phrases made as
+/// plain text by a word function: a name counts only as a whole (not inside a longer word); the
+/// longest name that fits is taken first ("Charles Spencer" before "Charles"); of two people
+/// with the same name, the one not yet named (in the order given) is taken.
+pub fn with_people(text: &str, people: &[(Qid, String)]) -> Phrase {
+    let mut names: Vec<&(Qid, String)> = people.iter().filter(|(_, n)| !n.is_empty()).collect();
+    names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
+    let mut used: Vec<Qid> = Vec::new();
+    let mut out = Phrase::default();
+    let mut i = 0;
+    while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
+        let before_ok = text
+            .get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric());
+        let whole = |n: &str| {
+            rest.starts_with(n)
+                && rest
+                    .get(n.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let hit = before_ok
+            .then(|| names.iter().find(|(_, n)| whole(n)))
+            .flatten();
+        match hit {
+            Some((_, name)) => {
+                let same: Vec<Qid> = people
+                    .iter()
+                    .filter(|(_, n)| n == name)
+                    .map(|(q, _)| *q)
+                    .collect();
+                let q = same
+                    .iter()
+                    .find(|q| !used.contains(q))
+                    .or(same.first())
+                    .copied();
+                if let Some(q) = q {
+                    out.push_person(q);
+                    used.push(q);
+                }
+                i += name.len();
+            }
+            None => {
+                let c = rest.chars().next().unwrap_or(' ');
+                out.push_text(c.encode_utf8(&mut [0; 4]));
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
