@@ -160,6 +160,28 @@ test('history: each question adds an entry; Back and Forward show the answers ag
   }
 });
 
+both('a person who does not exist is said at once at their chip; nothing more is crawled; with three people the others are related', async () => {
+  await replica.reset();
+  const { page, context, errors } = await openPage(browser, link({ people: `${ELIZABETH},Q99999999999` }));
+  try {
+    assert.equal(await waitForState(page), 'failed');
+    assert.match(await headline(page), /^Q99999999999 does not exist on /);
+    await page.waitForSelector('[data-qid=Q99999999999] [data-testid=chip-problem]');
+    assert.match(await page.textContent('[data-qid=Q99999999999] [data-testid=chip-problem]'), /does not exist/);
+    const { by_kind: kinds } = await replica.stats();
+    const data = Object.entries(kinds).filter(([k]) => k !== 'filepath').reduce((n, [, v]) => n + v, 0);
+    assert.ok(data <= 2, `nothing crawled for an answer that cannot come: ${JSON.stringify(kinds)}`);
+    await screenshot(page, shot('answer-failure-1280'));
+    // Asked again with a third person: the two who exist are related, the chip still says why.
+    await page.goto(link({ people: `${ELIZABETH},Q99999999999,${PHILIP}` }));
+    assert.equal(await waitForState(page), 'done');
+    assert.ok((await page.$$('li[data-testid=relationship]')).length >= 3, 'Elizabeth II and Philip related');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a question that cannot be asked says what is missing', async () => {
   const base = `${site.url}?lang=en&endpoint=${encodeURIComponent(replica.url)}`;
   for (const [q, want] of [

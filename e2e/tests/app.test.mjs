@@ -316,6 +316,7 @@ both('phone width (390×844): the answer fits the screen', async () => {
     await screenshot(page, shot('app-phone'));
     await page.screenshot({ path: new URL(`../artifacts/${shot('app-phone-full')}.png`, import.meta.url).pathname, fullPage: true });
     assert.ok(overflow <= 390, `no sideways scrolling on a phone: page is ${overflow}px wide`);
+    await page.click('[data-testid=show-tree]');
     const svg = await page.locator('svg[data-testid=tree]').boundingBox();
     assert.ok(svg && svg.width > 200 && svg.width <= 390 && svg.height > 150, `tree box ${JSON.stringify(svg)}`);
     assert.deepEqual(errors, []);
@@ -330,6 +331,7 @@ test('tree: wheel, + button, + key and drag change the view; Fit restores it; ho
   const { page, errors, context } = await openPage(browser, shareLink(site.url, { people: `${ELIZABETH},${PHILIP}` }));
   try {
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 30000), 'done');
+    await page.click('[data-testid=show-tree]'); // the whole tree, one click away from the chart
     await page.waitForSelector('svg[data-testid=tree] g.person[data-qid]');
     const fitted = await viewTransform(page);
     const box = await page.locator('svg[data-testid=tree]').boundingBox();

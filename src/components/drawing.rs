@@ -79,7 +79,7 @@ pub fn Drawing() -> impl IntoView {
             </div>
             <div class="chart-area" class:hidden=move || !on_chart()>
                 <ChartView/>
-                <Details/>
+                <Details tab=Tab::Chart/>
             </div>
             <div class="tree-area" class:hidden=on_chart
                 data-highlight=move || highlight().map(|c| c.to_string()).unwrap_or_default()>

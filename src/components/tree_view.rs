@@ -1,6 +1,7 @@
 //! The tree on the page: the drawing from `draw`, pan (drag), zoom (wheel, buttons, keyboard),
 //! fit to view, details on hover/focus, and the export buttons.
 
+use crate::components::Details;
 use crate::use_ctx;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -71,14 +72,14 @@ pub fn TreeView() -> impl IntoView {
             a.as_ref()
                 .map(|a| {
                     let id = Arc::as_ptr(a) as usize;
-                    (a.layout.boxes.len(), (a.layout.width, a.layout.height), id)
+                    (a.layout.boxes.len(), (a.layout.width, a.layout.height, a.focus_point()), id)
                 })
-                .unwrap_or((0, (0.0, 0.0), 0))
+                .unwrap_or((0, (0.0, 0.0, None), 0))
         });
         let size = size();
         let mut v = view_state.get();
         if id != 0 && id != fitted_for.get_value() {
-            v = View::fit(size, drawing.0, drawing.1);
+            v = View::fit_at(size, drawing.0, drawing.1, drawing.2);
         }
         detail_for(people, v.k, v.visible(size))
     });
@@ -110,8 +111,11 @@ pub fn TreeView() -> impl IntoView {
     };
     let fitted = move || {
         ctx.answer
-            .with_untracked(|a| a.as_ref().map(|a| (a.layout.width, a.layout.height)))
-            .map(|(w, h)| View::fit(size(), w, h))
+            .with_untracked(|a| {
+                a.as_ref()
+                    .map(|a| (a.layout.width, a.layout.height, a.focus_point()))
+            })
+            .map(|(w, h, f)| View::fit_at(size(), w, h, f))
     };
     let fit_now = move || {
         if let Some(v) = fitted() {
@@ -125,6 +129,15 @@ pub fn TreeView() -> impl IntoView {
             .with(|a| a.as_ref().map(|a| Arc::as_ptr(a) as usize).unwrap_or(0));
         fit_now();
         fitted_for.set_value(id);
+    });
+    // The tree is drawn while hidden behind the chart: it is fitted again when shown, at its
+    // real size.
+    Effect::new(move |was: Option<crate::ctx::Tab>| {
+        let tab = ctx.tab.get();
+        if tab == crate::ctx::Tab::Tree && was != Some(tab) {
+            request_animation_frame(move || fit_now());
+        }
+        tab
     });
     let zoom_centre = move |factor: f64| {
         let (cw, ch) = size();
@@ -254,6 +267,7 @@ pub fn TreeView() -> impl IntoView {
             {move || (!has_tree()).then(|| view! {
                 <p class="empty">"The family tree appears here. Pick a classic question, or add people and press “Find the relationship”. Drag to pan, wheel or +/− to zoom."</p>
             })}
+            <Details tab=crate::ctx::Tab::Tree/>
         </div>
     }
 }

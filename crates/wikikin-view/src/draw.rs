@@ -223,7 +223,7 @@ fn card(
         }
         None => s.push_str("<use href=\"#ph\" x=\"6\" y=\"6\"/>"),
     }
-    let lines = crate::chart_svg::name_lines(&name, 15);
+    let lines = crate::chart_svg::name_lines(&name, 17);
     let block = lines.len() as f64 * 15.0 + if years.is_empty() { 0.0 } else { 15.0 };
     let mut ty = (h - block) / 2.0 + 11.0;
     s.push_str("<g aria-hidden=\"true\">");

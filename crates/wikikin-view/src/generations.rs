@@ -114,3 +114,29 @@ impl Answer {
         }
     }
 }
+
+impl Answer {
+    /// Where a fit that cannot show the whole tree readably centres the view: the middle of the
+    /// people asked about (else of the roots), in the layout's coordinates.
+    pub fn focus_point(&self) -> Option<(f64, f64)> {
+        let ids: &[Qid] = if self.people.is_empty() {
+            &self.roots
+        } else {
+            &self.people
+        };
+        let pts: Vec<(f64, f64)> = self
+            .layout
+            .boxes
+            .iter()
+            .filter(|b| ids.contains(&b.id))
+            .map(|b| (b.x + b.w / 2.0, b.y + b.h / 2.0))
+            .collect();
+        let n = pts.len() as f64;
+        (n > 0.0).then(|| {
+            (
+                pts.iter().map(|p| p.0).sum::<f64>() / n,
+                pts.iter().map(|p| p.1).sum::<f64>() / n,
+            )
+        })
+    }
+}

@@ -50,9 +50,15 @@ fn one_card_per_person_with_classes_links_and_words() {
     );
     assert!(svg.contains(&format!("href=\"{ENDPOINT}/wiki/Q9682\"")));
     assert!(svg.contains(">Elizabeth II</text>"));
-    // Names longer than a card are clipped; the full name stays in the link's label.
-    assert!(svg.contains(">Prince Philip, D…</text>"), "clipped name");
-    assert!(svg.contains("aria-label=\"Prince Philip, Duke of Edinburgh, "));
+    // Names longer than a line wrap onto a second one; the whole name (and years) is the card's
+    // title: read by screen readers, shown on hover.
+    assert!(svg.contains(">Prince Philip,</text>"), "first line");
+    assert!(svg.contains(">Duke of Edinburgh</text>"), "second line");
+    assert!(svg.contains("<title>Prince Philip, Duke of Edinburgh, "));
+    assert!(!svg.contains("aria-label="), "the name is not a label the text could contradict");
+    // One tab stop: the first person asked.
+    assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
+    assert!(svg.contains("data-qid=\"Q9682\" transform") && svg.contains("tabindex=\"0\"><title>Elizabeth II"));
     // One path per relationship colour, and the couples' path.
     for l in &a.lines {
         assert!(svg.contains(&format!("class=\"rel c{}\"", l.colour)));
@@ -296,7 +302,7 @@ fn unloaded_people_are_marked_and_named_by_id() {
     a.persons.remove(&q);
     let svg = markup(&a, FULL);
     assert!(svg.contains(&format!("unloaded\" data-qid=\"{q}\"")), "{q}");
-    assert!(svg.contains(&format!(
-        ">{q}</text><text class=\"years\" x=\"54\" y=\"45\">{q}</text>"
-    )));
+    // Named by the id once: no Q-id as a second line.
+    assert!(svg.contains(&format!(">{q}</text></g>")), "{q}");
+    assert_eq!(svg.matches(&format!(">{q}</text>")).count(), 1);
 }

@@ -8,7 +8,7 @@ use wikikin_view::progress::{bytes_text, Live, RunState, FIGURES};
 use wikikin_view::question::Ask;
 use wikikin_view::search::{network_failure_words, search_reply, search_text};
 use wikikin_view::synthetic::{parse_sample, small_question_answer, synthetic_answer};
-use wikikin_view::viewport::{starts_drag, View, MAX_ZOOM, MIN_ZOOM};
+use wikikin_view::viewport::{starts_drag, View, MAX_ZOOM, MIN_ZOOM, READABLE_ZOOM};
 
 #[test]
 fn run_states_as_data_state_shows_them() {
@@ -218,11 +218,19 @@ fn fitting_centres_the_drawing_at_most_at_natural_size() {
             k: 1.0
         }
     );
+    // A drawing too wide to read at fit is not shrunk below a readable zoom: it starts at its
+    // left edge (vertically centred, it fits that way), and the user pans to the rest…
     let big = View::fit((1000.0, 700.0), 9520.0, 652.0);
-    assert!((big.k - 0.1).abs() < 1e-9, "{big:?}");
+    assert!((big.k - READABLE_ZOOM).abs() < 1e-9, "{big:?}");
     assert!((big.x - 24.0).abs() < 1e-9, "{big:?}");
-    // Huge drawings stop at the smallest zoom; empty ones do not divide by zero.
-    assert_eq!(View::fit((1000.0, 700.0), 1e9, 1e9).k, MIN_ZOOM);
+    assert!((big.y - (700.0 - 652.0 * READABLE_ZOOM) / 2.0).abs() < 1e-9, "{big:?}");
+    // …or around a point of it (the people asked about), within its edges.
+    let around = View::fit_at((1000.0, 700.0), 9520.0, 652.0, Some((5000.0, 300.0)));
+    assert!((around.x - (500.0 - 5000.0 * READABLE_ZOOM)).abs() < 1e-9, "{around:?}");
+    let edge = View::fit_at((1000.0, 700.0), 9520.0, 652.0, Some((9500.0, 300.0)));
+    assert!((edge.x - (1000.0 - 24.0 - 9520.0 * READABLE_ZOOM)).abs() < 1e-9, "{edge:?}");
+    // Huge drawings too; empty ones do not divide by zero.
+    assert_eq!(View::fit((1000.0, 700.0), 1e9, 1e9).k, READABLE_ZOOM);
     assert!(View::fit((1000.0, 700.0), 0.0, 0.0).k.is_finite());
 }
 
