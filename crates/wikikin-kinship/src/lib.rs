@@ -27,6 +27,7 @@ mod algo;
 mod ancestry;
 mod connect_words;
 mod kind;
+pub mod lang;
 mod layout;
 mod limits;
 mod problem;
@@ -45,6 +46,10 @@ pub use algo::lca::{kinship, kinship_all, relate, relate_all};
 pub use ancestry::{ancestry, Ancestry};
 pub use connect_words::{connection_term, describe_connection};
 pub use kind::Kind;
+pub use lang::{
+    ancestors_list, connection_link, connection_phrase, direct_line_phrase, headline, kin_term,
+    link_term, relationship_phrase, Kin, Lang, Link, Phrase, Piece, Said,
+};
 pub use layout::{layout, ChildEdge, Engine, Join, Layout, LayoutOptions, PersonBox};
 pub use limits::Limits;
 pub use problem::Problem;
