@@ -6,7 +6,11 @@
 //! The public entry points are the free functions below ([`kin_term`], [`relationship_phrase`],
 //! [`connection_phrase`], [`headline`], …), each taking a [`Lang`].
 
+mod de;
 mod en;
+mod es;
+mod nordic;
+mod sv;
 
 mod frame;
 mod phrase;
@@ -82,6 +86,9 @@ impl Lang {
     /// The grammar of the language (languages not written yet fall back to English).
     pub(crate) fn grammar(self) -> &'static dyn Grammar {
         match self {
+            Lang::De => &de::De,
+            Lang::Sv => &sv::Sv,
+            Lang::Es => &es::Es,
             _ => &en::En,
         }
     }
