@@ -5,7 +5,7 @@
 use wikikin_kinship::*;
 
 /// The languages written so far (the others fall back to English).
-const WRITTEN: [Lang; 4] = [Lang::En, Lang::De, Lang::Sv, Lang::Es];
+const WRITTEN: [Lang; 6] = [Lang::En, Lang::De, Lang::Sv, Lang::Es, Lang::Nb, Lang::Da];
 
 fn q(n: u64) -> PersonId {
     PersonId(n)
@@ -350,9 +350,12 @@ const ENGLISH: [&str; 27] = [
     "law",
 ];
 
-fn english_words(text: &str) -> Vec<String> {
+/// The English words in `text` that are not also words of `lang` (Danish "niece").
+fn english_words(lang: Lang, text: &str) -> Vec<String> {
+    let own: &[&str] = if lang == Lang::Da { &["niece"] } else { &[] };
     text.split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase)
+        .filter(|w| !own.contains(&w.as_str()))
         .filter(|w| {
             ENGLISH.contains(&w.as_str())
                 || w.starts_with("grand") && w.len() > 6 && !w.contains('-')
@@ -405,9 +408,9 @@ fn no_english_leaks() {
         ));
         for t in texts {
             assert!(
-                english_words(&t).is_empty(),
+                english_words(lang, &t).is_empty(),
                 "{lang:?}: English in {t:?}: {:?}",
-                english_words(&t)
+                english_words(lang, &t)
             );
         }
     }

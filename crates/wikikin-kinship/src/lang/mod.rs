@@ -6,6 +6,7 @@
 //! The public entry points are the free functions below ([`kin_term`], [`relationship_phrase`],
 //! [`connection_phrase`], [`headline`], …), each taking a [`Lang`].
 
+mod da;
 mod de;
 mod en;
 mod es;
@@ -13,6 +14,7 @@ mod nordic;
 mod sv;
 
 mod frame;
+mod nb;
 mod phrase;
 
 pub use frame::{
@@ -89,6 +91,8 @@ impl Lang {
             Lang::De => &de::De,
             Lang::Sv => &sv::Sv,
             Lang::Es => &es::Es,
+            Lang::Nb => &nb::Nb,
+            Lang::Da => &da::Da,
             _ => &en::En,
         }
     }
