@@ -5,7 +5,15 @@
 use wikikin_kinship::*;
 
 /// The languages written so far (the others fall back to English).
-const WRITTEN: [Lang; 6] = [Lang::En, Lang::De, Lang::Sv, Lang::Es, Lang::Nb, Lang::Da];
+const WRITTEN: [Lang; 7] = [
+    Lang::En,
+    Lang::De,
+    Lang::Fr,
+    Lang::Sv,
+    Lang::Es,
+    Lang::Nb,
+    Lang::Da,
+];
 
 fn q(n: u64) -> PersonId {
     PersonId(n)
@@ -475,4 +483,30 @@ fn every_language_has_every_phrase() {
     assert_eq!(Lang::from_code("no"), Some(Lang::Nb));
     assert_eq!(Lang::from_code("xx"), None);
     assert_eq!(Lang::ALL.len(), 8);
+}
+
+#[test]
+fn french_elides_in_the_frame() {
+    let r = rel(8, 2, 3, 3, &[3, 4]);
+    let k = Kin::of(&r, &sex);
+    assert_eq!(
+        relationship_phrase(Lang::Fr, &r, &k, &name, &sex).to_text(&name),
+        "Prince Philip, Duke of Edinburgh est le cousin issu de germain d'Élisabeth — par Christian IX et Louise"
+    );
+    let r = rel(1, 2, 3, 2, &[3]);
+    let k = Kin::of(&r, &sex);
+    assert_eq!(
+        relationship_phrase(Lang::Fr, &r, &k, &name, &sex).to_text(&name),
+        "Prince Philip, Duke of Edinburgh est l'oncle à la mode de Bretagne d'Elizabeth II — par Christian IX"
+    );
+    assert_eq!(
+        headline_text(Lang::Fr, 1, 2, &philip_said()),
+        "Prince Philip, Duke of Edinburgh est le mari d'Elizabeth II, et aussi son cousin issu de \
+         germain d'un parent, son cousin issu d'issu de germain et son cousin éloigné (ancêtres \
+         communs à la 5e génération)."
+    );
+    assert_eq!(
+        headline_text(Lang::Fr, 5, 6, &[Said::Kin(Kin::new(2, 2))]),
+        "George V et Nicholas II of Russia sont cousins germains."
+    );
 }

@@ -13,6 +13,7 @@ mod es;
 mod nordic;
 mod sv;
 
+mod fr;
 mod frame;
 mod nb;
 mod phrase;
@@ -93,6 +94,7 @@ impl Lang {
             Lang::Es => &es::Es,
             Lang::Nb => &nb::Nb,
             Lang::Da => &da::Da,
+            Lang::Fr => &fr::Fr,
             _ => &en::En,
         }
     }
