@@ -4,7 +4,7 @@
 
 use wikikin_kinship::*;
 
-/// The languages written so far (the others fall back to English).
+/// Every language.
 const WRITTEN: [Lang; 7] = [
     Lang::En,
     Lang::De,

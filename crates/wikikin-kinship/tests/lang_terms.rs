@@ -579,3 +579,125 @@ fn french() {
         ],
     );
 }
+
+#[test]
+fn dutch() {
+    check(
+        Lang::Nl,
+        &[
+            (1, 0, "", "", 'M', "", "vader"),
+            (1, 0, "", "", 'F', "", "moeder"),
+            (1, 0, "", "", 'U', "", "ouder"),
+            (2, 0, "", "", 'M', "", "grootvader"),
+            (2, 0, "", "", 'F', "", "grootmoeder"),
+            (3, 0, "", "", 'M', "", "overgrootvader"),
+            (4, 0, "", "", 'M', "", "betovergrootvader"),
+            (5, 0, "", "", 'M', "", "voorvader in de 5e generatie"),
+            (0, 1, "", "", 'M', "", "zoon"),
+            (0, 1, "", "", 'F', "", "dochter"),
+            (0, 1, "", "", 'U', "", "kind"),
+            (0, 2, "", "", 'M', "", "kleinzoon"),
+            (0, 2, "", "", 'F', "", "kleindochter"),
+            (0, 3, "", "", 'M', "", "achterkleinzoon"),
+            (1, 1, "", "", 'M', "", "broer"),
+            (1, 1, "", "", 'F', "", "zus"),
+            (1, 1, "", "", 'M', "h", "halfbroer"),
+            (1, 1, "", "", 'F', "h", "halfzus"),
+            (2, 1, "", "", 'M', "", "oom"),
+            (2, 1, "", "", 'F', "", "tante"),
+            (3, 1, "", "", 'M', "", "oudoom"),
+            (3, 1, "", "", 'F', "", "oudtante"),
+            (4, 1, "MMM", "", 'M', "", "broer van de overgrootvader"),
+            // Nephews and nieces never "neef" / "nicht": described.
+            (1, 2, "", "M", 'M', "", "zoon van een broer"),
+            (1, 2, "", "F", 'F', "", "dochter van een zus"),
+            (1, 2, "", "U", 'M', "", "zoon van een broer of zus"),
+            (1, 3, "", "MF", 'F', "", "kleindochter van een broer"),
+            (2, 2, "", "", 'M', "", "volle neef"),
+            (2, 2, "", "", 'F', "", "volle nicht"),
+            (2, 2, "", "", 'U', "", "volle neef of nicht"),
+            (
+                3,
+                3,
+                "M",
+                "MM",
+                'M',
+                "",
+                "zoon van een volle neef van de vader",
+            ),
+            (
+                3,
+                3,
+                "F",
+                "FF",
+                'F',
+                "",
+                "dochter van een volle nicht van de moeder",
+            ),
+            // Philip to Elizabeth II: his father Andrew was a first cousin of her grandfather.
+            (
+                4,
+                3,
+                "MMF",
+                "MM",
+                'M',
+                "",
+                "zoon van een volle neef van de grootvader",
+            ),
+            (
+                4,
+                4,
+                "MMM",
+                "FFF",
+                'M',
+                "",
+                "kleinzoon van een volle nicht van de grootvader",
+            ),
+            (3, 2, "M", "M", 'M', "", "volle neef van de vader"),
+            (3, 2, "F", "F", 'F', "", "volle nicht van de moeder"),
+            (2, 3, "", "MM", 'M', "", "zoon van een volle neef"),
+            (2, 4, "", "MFM", 'F', "", "kleindochter van een volle nicht"),
+            (2, 2, "", "", 'M', "h", "volle neef (van halve bloede)"),
+            (1, 0, "", "", 'M', "a", "adoptievader"),
+        ],
+        &[
+            (Link::Spouse, 'M', "echtgenoot"),
+            (Link::Spouse, 'F', "echtgenote"),
+            (Link::ParentInLaw, 'M', "schoonvader"),
+            (Link::ParentInLaw, 'F', "schoonmoeder"),
+            (Link::ChildInLaw, 'M', "schoonzoon"),
+            (Link::ChildInLaw, 'F', "schoondochter"),
+            (Link::SiblingInLaw, 'M', "zwager"),
+            (Link::SiblingInLaw, 'F', "schoonzus"),
+            (Link::StepParent, 'M', "stiefvader"),
+            (Link::StepParent, 'F', "stiefmoeder"),
+            (Link::StepChild, 'M', "stiefzoon"),
+            (Link::StepChild, 'F', "stiefdochter"),
+        ],
+    );
+}
+
+/// Dutch never says "neef" / "nicht" alone (it could mean a nephew): only "volle neef / nicht".
+#[test]
+fn dutch_neef_only_as_volle_neef() {
+    for s in [Sex::Male, Sex::Female, Sex::Unknown] {
+        for ga in 0..=12 {
+            for gb in 0..=12 {
+                let k = Kin {
+                    a_line: vec![s; 12],
+                    b_line: vec![s; 12],
+                    ..Kin::new(ga, gb)
+                };
+                let t = kin_term(Lang::Nl, &k, s);
+                let words: Vec<&str> = t.split(' ').collect();
+                for (i, w) in words.iter().enumerate() {
+                    if w.contains("neef") || w.contains("nicht") {
+                        let volle = i.checked_sub(1).and_then(|j| words.get(j)) == Some(&"volle")
+                            || i.checked_sub(3).and_then(|j| words.get(j)) == Some(&"volle");
+                        assert!(volle, "({ga},{gb}) {s:?}: {t:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ mod sv;
 mod fr;
 mod frame;
 mod nb;
+mod nl;
 mod phrase;
 
 pub use frame::{
@@ -86,7 +87,7 @@ impl Lang {
         }
     }
 
-    /// The grammar of the language (languages not written yet fall back to English).
+    /// The grammar of the language.
     pub(crate) fn grammar(self) -> &'static dyn Grammar {
         match self {
             Lang::De => &de::De,
@@ -95,7 +96,8 @@ impl Lang {
             Lang::Nb => &nb::Nb,
             Lang::Da => &da::Da,
             Lang::Fr => &fr::Fr,
-            _ => &en::En,
+            Lang::Nl => &nl::Nl,
+            Lang::En => &en::En,
         }
     }
 }
