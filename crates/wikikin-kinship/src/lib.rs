@@ -1,5 +1,5 @@
 //! Kinship over any pedigree: who the lowest common ancestors of two people are, what the
-//! relationship is called in English, which part of the family is worth drawing, and its layout.
+//! relationship is called (in eight languages: [`lang`]), which part of the family is worth drawing, and its layout.
 //!
 //! The crate knows nothing of Wikidata or the network: it works on the [`Pedigree`] trait, which
 //! the crawler's family graph (crate `wikikin-core`) and the test loaders implement, and is

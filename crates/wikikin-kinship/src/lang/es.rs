@@ -187,9 +187,9 @@ impl Grammar for Es {
         let w = match l {
             Link::Spouse => {
                 if f {
-                    "casadas"
+                    "esposas"
                 } else {
-                    "casados"
+                    "esposos"
                 }
             }
             Link::SiblingInLaw => {
