@@ -510,3 +510,76 @@ fn french_elides_in_the_frame() {
         "George V et Nicholas II of Russia sont cousins germains."
     );
 }
+
+#[test]
+fn headlines_nordic_and_dutch() {
+    let said = philip_said();
+    assert_eq!(
+        headline_text(Lang::Nb, 1, 2, &said),
+        "Prince Philip, Duke of Edinburgh er ektemann til Elizabeth II og også hennes fars \
+         tremenning, firmenning og femmenning."
+    );
+    assert_eq!(
+        headline_text(Lang::Da, 1, 2, &said),
+        "Prince Philip, Duke of Edinburgh er mand til Elizabeth II og også hendes fars \
+         næstsøskendebarn, fars næstsøskendebarns søn og farfars næstsøskendebarns sønnesøn."
+    );
+    assert_eq!(
+        headline_text(Lang::Nl, 1, 2, &said),
+        "Prince Philip, Duke of Edinburgh is de echtgenoot van Elizabeth II, en ook haar zoon van \
+         een volle neef van de grootvader, kleinzoon van een volle nicht van de grootvader en \
+         achterkleinzoon van een volle nicht van de overgrootvader."
+    );
+    let cousins = [Said::Kin(Kin::new(2, 2))];
+    assert_eq!(
+        headline_text(Lang::Nb, 5, 6, &cousins),
+        "George V og Nicholas II of Russia er fettere."
+    );
+    assert_eq!(
+        headline_text(Lang::Da, 5, 6, &cousins),
+        "George V og Nicholas II of Russia er fætre."
+    );
+    assert_eq!(
+        headline_text(Lang::Nl, 5, 6, &cousins),
+        "George V en Nicholas II of Russia zijn volle neven."
+    );
+    // Dutch second cousins have no symmetric word: the singular form.
+    assert_eq!(
+        headline_text(Lang::Nl, 5, 6, &[Said::Kin(Kin::new(3, 3))]),
+        "Nicholas II of Russia is een zoon van een volle neef of nicht van de ouder van George V."
+    );
+}
+
+#[test]
+fn connections_in_the_other_languages() {
+    let p = family();
+    let one = Connection {
+        path: vec![q(21), q(22), q(24)],
+        steps: vec![Step::Child, Step::Spouse],
+    };
+    let chain = Connection {
+        path: vec![q(24), q(22), q(20), q(23), q(25)],
+        steps: vec![Step::Spouse, Step::Parent, Step::Child, Step::Spouse],
+    };
+    let say = |lang, c: &Connection<PersonId>| connection_phrase(lang, &p, c, &name).to_text(&name);
+    assert_eq!(say(Lang::Fr, &one), "P24 est la belle-fille de P21.");
+    assert_eq!(say(Lang::Nl, &one), "P24 is een schoondochter van P21.");
+    assert_eq!(say(Lang::Nb, &one), "P24 er svigerdatter til P21.");
+    assert_eq!(say(Lang::Da, &one), "P24 er svigerdatter til P21.");
+    assert_eq!(
+        say(Lang::Fr, &chain),
+        "P24 → son mari P22 → sa sœur P23 → son mari P25"
+    );
+    assert_eq!(
+        say(Lang::Nl, &chain),
+        "P24 → haar echtgenoot P22 → zijn zus P23 → haar echtgenoot P25"
+    );
+    assert_eq!(
+        say(Lang::Nb, &chain),
+        "P24 → hennes ektemann P22 → hans søster P23 → hennes ektemann P25"
+    );
+    assert_eq!(
+        say(Lang::Da, &chain),
+        "P24 → hendes mand P22 → hans søster P23 → hendes mand P25"
+    );
+}
