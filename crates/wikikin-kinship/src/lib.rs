@@ -1,5 +1,5 @@
 //! Kinship over any pedigree: who the lowest common ancestors of two people are, what the
-//! relationship is called in English, which part of the family is worth drawing, and its layout.
+//! relationship is called (in eight languages: [`lang`]), which part of the family is worth drawing, and its layout.
 //!
 //! The crate knows nothing of Wikidata or the network: it works on the [`Pedigree`] trait, which
 //! the crawler's family graph (crate `wikikin-core`) and the test loaders implement, and is
@@ -27,6 +27,7 @@ mod algo;
 mod ancestry;
 mod connect_words;
 mod kind;
+pub mod lang;
 mod layout;
 mod limits;
 mod problem;
@@ -45,6 +46,10 @@ pub use algo::lca::{kinship, kinship_all, relate, relate_all};
 pub use ancestry::{ancestry, Ancestry};
 pub use connect_words::{connection_term, describe_connection};
 pub use kind::Kind;
+pub use lang::{
+    ancestors_list, connection_link, connection_phrase, direct_line_phrase, headline, kin_term,
+    link_term, relationship_phrase, Kin, Lang, Link, Phrase, Piece, Said,
+};
 pub use layout::{layout, ChildEdge, Engine, Join, Layout, LayoutOptions, PersonBox};
 pub use limits::Limits;
 pub use problem::Problem;

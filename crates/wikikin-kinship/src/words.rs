@@ -1,5 +1,6 @@
 //! English words for a [`Relationship`], generated from its structure only.
 
+use crate::lang::{ancestors_list, direct_line_phrase, kin_term, Kin, Lang};
 use crate::{Kind, Relationship, Sex};
 
 const ORDINALS: [&str; 12] = [
@@ -34,7 +35,7 @@ pub fn times(n: u32) -> String {
 
 /// The "great-" prefix for `n` greats: "", "great-", "great-great-", "great-great-great-", then
 /// "fourth great-", "fifth great-" …
-fn greats(n: u32) -> String {
+pub(crate) fn greats(n: u32) -> String {
     if n <= 3 {
         "great-".repeat(n as usize)
     } else {
@@ -42,59 +43,16 @@ fn greats(n: u32) -> String {
     }
 }
 
-fn by_sex<'a>(sex: Sex, male: &'a str, female: &'a str, unknown: &'a str) -> &'a str {
-    match sex {
-        Sex::Male => male,
-        Sex::Female => female,
-        Sex::Unknown => unknown,
-    }
-}
-
 /// What `b` is to `a`, in words, for `b` of the given sex: "third cousin once removed",
 /// "great-grandmother", "half-brother", "double first cousin", "great-aunt", "self".
+/// (English; [`crate::kin_term`] for every language.)
 pub fn term<Id>(r: &Relationship<Id>, sex_b: Sex) -> String {
-    let base = match r.kind {
-        Kind::Same => return "self".to_string(),
-        Kind::Ancestor | Kind::Descendant => {
-            let g = r.ga.max(r.gb);
-            let (m, f, u) = if r.kind == Kind::Ancestor {
-                ("father", "mother", "parent")
-            } else {
-                ("son", "daughter", "child")
-            };
-            let word = by_sex(sex_b, m, f, u);
-            // Direct lines are never half or double in these words.
-            return match g {
-                0 | 1 => word.to_string(),
-                _ => format!("{}grand{word}", greats(g - 2)),
-            };
-        }
-        Kind::Sibling => by_sex(sex_b, "brother", "sister", "sibling").to_string(),
-        Kind::AuntUncle => format!(
-            "{}{}",
-            greats(r.ga.saturating_sub(2)),
-            by_sex(sex_b, "uncle", "aunt", "aunt or uncle")
-        ),
-        Kind::NieceNephew => format!(
-            "{}{}",
-            greats(r.gb.saturating_sub(2)),
-            by_sex(sex_b, "nephew", "niece", "niece or nephew")
-        ),
-        Kind::Cousin => {
-            if r.removed == 0 {
-                format!("{} cousin", ordinal(r.degree))
-            } else {
-                format!("{} cousin {} removed", ordinal(r.degree), times(r.removed))
-            }
-        }
+    let k = Kin {
+        half: r.half,
+        double: r.double,
+        ..Kin::new(r.ga, r.gb)
     };
-    let half = if r.half { "half-" } else { "" };
-    let double = if r.double { "double " } else { "" };
-    format!("{double}{half}{base}")
-}
-
-fn possessive(name: &str) -> String {
-    format!("{name}'s")
+    kin_term(Lang::En, &k, sex_b)
 }
 
 /// One sentence: "Philip is Elizabeth II's third cousin", "Victoria is Charles III's
@@ -108,29 +66,19 @@ pub fn describe<Id: Copy>(
     if r.kind == Kind::Same {
         return format!("{nb} and {na} are the same person");
     }
-    format!("{nb} is {} {}", possessive(&na), term(r, sex(r.b)))
+    format!("{nb} is {na}'s {}", term(r, sex(r.b)))
 }
 
 /// For a direct line, "Victoria is a direct ancestor of Charles III" (or "… a direct descendant
 /// of …"); `None` for other kinds.
 pub fn direct_line<Id: Copy>(r: &Relationship<Id>, name: &dyn Fn(Id) -> String) -> Option<String> {
-    let what = match r.kind {
-        Kind::Ancestor => "ancestor",
-        Kind::Descendant => "descendant",
-        _ => return None,
-    };
-    Some(format!("{} is a direct {what} of {}", name(r.b), name(r.a)))
+    direct_line_phrase(Lang::En, r, name, &|_| Sex::Unknown).map(|p| p.to_text(name))
 }
 
 /// The ancestors of a relationship by name: "Queen Victoria & Prince Albert", one name alone,
 /// or "A, B & C". Empty for no ancestors.
 pub fn ancestors_phrase<Id: Copy>(ancestors: &[Id], name: &dyn Fn(Id) -> String) -> String {
-    let names: Vec<String> = ancestors.iter().map(|q| name(*q)).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} & {last}", rest.join(", ")),
-    }
+    ancestors_list(Lang::En, ancestors, name).to_text(name)
 }
 
 #[cfg(test)]
