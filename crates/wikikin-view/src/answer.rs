@@ -9,7 +9,16 @@ use wikikin_core::{
     Connection, CrawlResult, KinshipProblem, LevelCount, Outcome, OutcomeKind, Person,
     PersonFailure, Progress, Qid, Relationship, Sex,
 };
-use wikikin_kinship::{ancestors_phrase, describe, layout, LayoutOptions};
+use wikikin_kinship::{
+    ancestors_list, connection_link, connection_phrase, kin_term, layout, link_term,
+    relationship_phrase, Kin, Lang, LayoutOptions,
+};
+
+/// The language the page words things in: the question's (`lang=`) when it is one of the eight,
+/// else English.
+pub fn page_lang(ask: &Ask) -> Lang {
+    Lang::from_code(&ask.lang).unwrap_or(Lang::En)
+}
 
 /// The tree drawn, with Wikidata ids.
 pub type Tree = wikikin_kinship::Tree<Qid>;
@@ -25,9 +34,16 @@ pub struct Line {
     #[serde(flatten)]
     pub rel: Relationship,
     pub words: String,
-    /// The term alone: what b is to a ("third cousin").
+    /// The term alone: what b is to a ("third cousin"), in the page's language.
     pub term: String,
     pub through: String,
+    /// The whole sentence as pieces ("B is A's third cousin — through X & Y"), in the page's
+    /// language: the ancestors are shown as links.
+    #[serde(skip)]
+    pub phrase: crate::phrase::Phrase,
+    /// What the language needs to word it (the linking people's sexes along its lines).
+    #[serde(skip)]
+    pub kin: wikikin_kinship::Kin,
     pub colour: usize,
 }
 
@@ -50,6 +66,9 @@ pub struct ConnLine {
     /// The single English term where there is one (`daughter-in-law`), else empty.
     pub term: String,
     pub words: String,
+    /// The words as pieces (the people of the chain as persons).
+    #[serde(skip)]
+    pub phrase: crate::phrase::Phrase,
     pub colour: usize,
 }
 
@@ -162,15 +181,27 @@ impl Answer {
         };
         // The core found the relationships (and connections) the same way for every question.
         let rels = result.relationships.clone();
+        let lang = page_lang(&ask);
         let lines: Vec<Line> = rels
             .iter()
             .enumerate()
-            .map(|(i, r)| Line {
-                rel: r.clone(),
-                words: describe(r, &name, &sex),
-                term: wikikin_kinship::term(r, sex(r.b)),
-                through: ancestors_phrase(&r.ancestors, &name),
-                colour: i % COLOURS,
+            .map(|(i, r)| {
+                let kin = Kin::of(r, &sex);
+                // The sentence without its ancestors is the words; with them, the whole line.
+                let bare = Relationship {
+                    ancestors: Vec::new(),
+                    ..r.clone()
+                };
+                let words = relationship_phrase(lang, &bare, &kin, &name, &sex).to_text(&name);
+                Line {
+                    rel: r.clone(),
+                    words,
+                    term: kin_term(lang, &kin, sex(r.b)),
+                    through: ancestors_list(lang, &r.ancestors, &name).to_text(&name),
+                    phrase: relationship_phrase(lang, r, &kin, &name, &sex).into(),
+                    kin,
+                    colour: i % COLOURS,
+                }
             })
             .collect();
         let direct = result
@@ -204,15 +235,19 @@ impl Answer {
             .iter()
             .flat_map(|c| c.found.iter().map(move |f| (c.a, c.b, f)))
             .enumerate()
-            .map(|(k, (a, b, c))| ConnLine {
-                conn: c.clone(),
-                a,
-                b,
-                term: wikikin_kinship::connection_term(&known, c)
-                    .unwrap_or_default()
-                    .to_string(),
-                words: wikikin_kinship::describe_connection(&known, c, &name),
-                colour: (lines.len() + k) % COLOURS,
+            .map(|(k, (a, b, c))| {
+                let phrase = connection_phrase(lang, &known, c, &name);
+                ConnLine {
+                    conn: c.clone(),
+                    a,
+                    b,
+                    term: connection_link(&known, c)
+                        .map(|l| link_term(lang, l, wikikin_kinship::Pedigree::sex(&known, b)))
+                        .unwrap_or_default(),
+                    words: phrase.to_text(&name),
+                    phrase: phrase.into(),
+                    colour: (lines.len() + k) % COLOURS,
+                }
             })
             .collect();
         let conn_searched = result.connections.as_ref().map(|c| {
@@ -495,13 +530,7 @@ impl Answer {
     /// child step): the chain stands for the siblings, through either parent. With such people,
     /// the phrase loses its full stop (the "through" follows it).
     pub fn connection_phrase(&self, c: &ConnLine) -> (crate::phrase::Phrase, Vec<Qid>) {
-        let mut people: Vec<(Qid, String)> = Vec::new();
-        for q in &c.conn.path {
-            if !people.iter().any(|(p, _)| p == q) {
-                people.push((*q, self.name(*q)));
-            }
-        }
-        let mut phrase = crate::phrase::with_people(&c.words, &people);
+        let mut phrase = c.phrase.clone();
         let named = phrase.people();
         let step = |i: usize| c.conn.steps.get(i).map(|s| s.as_str());
         let mut unnamed: Vec<Qid> = Vec::new();

@@ -80,6 +80,19 @@ impl Phrase {
     }
 }
 
+impl From<wikikin_kinship::Phrase<Qid>> for Phrase {
+    fn from(p: wikikin_kinship::Phrase<Qid>) -> Phrase {
+        let mut out = Phrase::default();
+        for piece in p.0 {
+            match piece {
+                wikikin_kinship::Piece::Text(t) => out.push_text(&t),
+                wikikin_kinship::Piece::Person(q) => out.push_person(q),
+            }
+        }
+        out
+    }
+}
+
 /// `text` cut into text and the names of `people` (each `(id, name)`), for phrases made as
 /// plain text by a word function: a name counts only as a whole (not inside a longer word); the
 /// longest name that fits is taken first ("Charles Spencer" before "Charles"); of two people
