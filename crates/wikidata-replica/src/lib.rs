@@ -15,6 +15,7 @@
 //! assert_eq!(resp.status, 200);
 //! ```
 
+pub mod compress;
 mod endpoints;
 pub mod instance;
 pub mod json;
@@ -61,6 +62,9 @@ pub struct Options {
     /// Print a line on stderr (triples, time, RSS) when the SPARQL store has been built,
     /// whether at start-up or on the first query (the binary sets it).
     pub log_sparql_build: bool,
+    /// Never gzip (`--no-gzip`); by default a data answer is gzipped when the request's
+    /// `Accept-Encoding` allows it, as Wikidata and WDQS do.
+    pub no_gzip: bool,
 }
 
 /// A row of `/__replica/people`.

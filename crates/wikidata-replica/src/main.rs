@@ -41,6 +41,8 @@ NETWORK:
                          @ROUTE (sparql, entitydata, wbgetentities, …) limits it to that endpoint
   --query-ms MS          server time per SPARQL query (on top of the latency)
   --query-timeout-ms MS  a SPARQL query past MS gets WDQS's timeout (HTTP 500, TimeoutException)
+  --no-gzip              never compress (by default data answers are gzipped when the
+                         request's Accept-Encoding allows it, as Wikidata and WDQS do)
 
 The first line on stdout is `listening on http://127.0.0.1:PORT`.
 ";
@@ -98,6 +100,7 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             Long("quirks") => a.opts.quirks = true,
+            Long("no-gzip") => a.opts.no_gzip = true,
             Long("statements") => {
                 let v = p.value().map_err(e)?.string().map_err(e)?;
                 a.opts.statements = Statements::parse(&v)
