@@ -2,6 +2,7 @@
 //!
 //! Loading from a GEDCOM and the Q-id CSV is in `load.rs`, the quirks in `quirk.rs`.
 
+pub mod extra;
 mod load;
 pub mod quirk;
 

@@ -86,6 +86,14 @@ fn stmt(value: Value, rank: &'static str, referenced: bool, h: u64) -> Stmt {
     }
 }
 
+/// A claim of one plain normal-rank item statement, unreferenced (the extra items' P31).
+pub fn plain_claim(prop: &'static str, item: u32, h: u64) -> Claim {
+    Claim {
+        prop,
+        stmts: vec![stmt(Value::Item(item), "normal", false, h)],
+    }
+}
+
 /// The family claims of the person at `idx`, in Wikidata's order: instance of, gender, father,
 /// mother, spouse, child, birth, death, image.
 pub fn family_claims(d: &Data, inst: &Instance, idx: u32, p: &Person) -> Vec<Claim> {

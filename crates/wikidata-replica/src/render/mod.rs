@@ -5,6 +5,7 @@
 //! entities) and `sitelinks.rs`.
 
 mod claims;
+pub mod extra;
 pub mod family;
 mod padding;
 mod sitelinks;
@@ -15,6 +16,7 @@ mod terms;
 use std::fmt::Write as _;
 
 use claims::claims;
+pub use extra::extra_entity;
 pub use family::image_of;
 use sitelinks::sitelinks;
 pub use statement::statement_guid;

@@ -90,6 +90,7 @@ impl SparqlStore {
             if end == n {
                 let mut tail = Vec::new();
                 rdf::redirect_quads(&mut tail, data, inst);
+                rdf::extra_quads(&mut tail, inst, statements);
                 loader
                     .load_quads(chunk.chain(tail))
                     .map_err(|e| e.to_string())?;

@@ -285,6 +285,38 @@ pub fn redirect_quads(out: &mut Vec<Quad>, data: &Data, inst: &Instance) {
     }
 }
 
+/// The extra items (fixtures, sources, qualifier values: `model/extra.rs`) and their redirects.
+pub fn extra_quads(out: &mut Vec<Quad>, inst: &Instance, statements: Statements) {
+    use crate::model::extra::{EXTRAS, REDIRECTS};
+    let ns = Ns { inst };
+    for e in EXTRAS {
+        let subject = ns.entity(e.qid);
+        out.push(quad(
+            &subject,
+            iri(format!("{RDF}type")),
+            iri(format!("{WIKIBASE}Item")),
+        ));
+        for (lang, text) in e.labels {
+            let l = Literal::new_language_tagged_literal_unchecked(*text, *lang);
+            out.push(quad(&subject, iri(format!("{RDFS}label")), l));
+        }
+        let d = Literal::new_language_tagged_literal_unchecked(e.description, "en");
+        out.push(quad(&subject, iri(format!("{SCHEMA}description")), d));
+        if let Some(class) = e.instance_of {
+            let h = render::extra::p31_seed(e.qid);
+            let claim = crate::render::family::plain_claim(inst.instance_of, class, h);
+            claim_quads(out, &ns, &subject, e.qid, &claim, statements);
+        }
+    }
+    for (old, new) in REDIRECTS {
+        out.push(quad(
+            &ns.entity(*old),
+            iri(format!("{OWL}sameAs")),
+            ns.entity(*new),
+        ));
+    }
+}
+
 /// Every quad of the store, made a person at a time (`statements` already resolved: `Auto`
 /// counts as `Full`).
 pub fn quads<'a>(
@@ -301,6 +333,7 @@ pub fn quads<'a>(
     let redirects = std::iter::once(()).flat_map(move |()| {
         let mut out = Vec::new();
         redirect_quads(&mut out, data, inst);
+        extra_quads(&mut out, inst, statements);
         out
     });
     people.chain(redirects)
