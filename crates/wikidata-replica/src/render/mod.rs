@@ -7,6 +7,7 @@
 mod claims;
 pub mod extra;
 pub mod family;
+pub mod langs;
 mod padding;
 mod sitelinks;
 mod snak;
