@@ -65,6 +65,9 @@ pub struct Options {
     /// Never gzip (`--no-gzip`); by default a data answer is gzipped when the request's
     /// `Accept-Encoding` allows it, as Wikidata and WDQS do.
     pub no_gzip: bool,
+    /// `--sources mixed`: family statements get a seeded mix of references, doubts, adoptive
+    /// parents, second fathers and impossible dates (see the README). Off: P143 on each.
+    pub sources_mixed: bool,
 }
 
 /// A row of `/__replica/people`.
@@ -92,6 +95,9 @@ impl Replica {
         let mut data = data;
         if opts.quirks {
             data.apply_quirks(opts.seed);
+        }
+        if opts.sources_mixed {
+            data.apply_sources(opts.seed);
         }
         let mut big = HashMap::new();
         for (qid, mb) in &opts.big_entities {

@@ -20,6 +20,7 @@ use claims::claims;
 pub use extra::extra_entity;
 pub use family::image_of;
 use sitelinks::sitelinks;
+pub use snak::hex40_string;
 pub use statement::statement_guid;
 use terms::{descriptions, labels, term_map, wanted};
 
