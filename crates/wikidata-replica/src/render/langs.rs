@@ -19,649 +19,93 @@ fn col(lang: &str) -> Option<usize> {
 type Row = (&'static str, [&'static str; 7]);
 
 /// Labels of the people with real Q-ids: (Q-id, [de, fr, es, nl, sv, nb, da]).
+#[rustfmt::skip]
 pub const KNOWN: &[(u32, [&str; 7])] = &[
-    (
-        9439,
-        [
-            "Victoria",
-            "Victoria",
-            "Victoria del Reino Unido",
-            "Victoria van het Verenigd Koninkrijk",
-            "Viktoria av Storbritannien",
-            "Dronning Victoria",
-            "Dronning Victoria",
-        ],
-    ),
-    (
-        152245,
-        [
-            "Albert von Sachsen-Coburg und Gotha",
-            "Albert de Saxe-Cobourg-Gotha",
-            "Alberto de Sajonia-Coburgo-Gotha",
-            "Albert van Saksen-Coburg en Gotha",
-            "Albert av Sachsen-Coburg-Gotha",
-            "Albert av Sachsen-Coburg og Gotha",
-            "Albert af Sachsen-Coburg-Gotha",
-        ],
-    ),
-    (
-        20875,
-        [
-            "Eduard VII.",
-            "Édouard VII",
-            "Eduardo VII del Reino Unido",
-            "Eduard VII van het Verenigd Koninkrijk",
-            "Edvard VII",
-            "Edvard VII",
-            "Edward 7.",
-        ],
-    ),
-    (
-        269412,
-        [
-            "Georg V.",
-            "George V",
-            "Jorge V del Reino Unido",
-            "George V van het Verenigd Koninkrijk",
-            "Georg V",
-            "Georg V",
-            "George 5.",
-        ],
-    ),
-    (
-        2677,
-        [
-            "Wilhelm II.",
-            "Guillaume II",
-            "Guillermo II de Alemania",
-            "Wilhelm II van Duitsland",
-            "Vilhelm II",
-            "Wilhelm II",
-            "Wilhelm 2.",
-        ],
-    ),
-    (
-        280856,
-        [
-            "Georg VI.",
-            "George VI",
-            "Jorge VI del Reino Unido",
-            "George VI van het Verenigd Koninkrijk",
-            "Georg VI",
-            "Georg VI",
-            "George 6.",
-        ],
-    ),
-    (
-        40787,
-        [
-            "Nikolaus II.",
-            "Nicolas II",
-            "Nicolás II de Rusia",
-            "Nicolaas II van Rusland",
-            "Nikolaj II",
-            "Nikolaj II",
-            "Nikolaj 2.",
-        ],
-    ),
-    (
-        9682,
-        [
-            "Elisabeth II.",
-            "Élisabeth II",
-            "Isabel II",
-            "Elizabeth II",
-            "Elizabeth II",
-            "Elizabeth II",
-            "Elizabeth II",
-        ],
-    ),
-    (
-        80976,
-        [
-            "Prinz Philip, Duke of Edinburgh",
-            "Philip Mountbatten",
-            "Felipe de Edimburgo",
-            "Philip Mountbatten",
-            "Prins Philip, hertig av Edinburgh",
-            "Prins Philip, hertug av Edinburgh",
-            "Prins Philip, hertug af Edinburgh",
-        ],
-    ),
-    (
-        43274,
-        [
-            "Charles III.",
-            "Charles III",
-            "Carlos III del Reino Unido",
-            "Charles III van het Verenigd Koninkrijk",
-            "Karl III",
-            "Charles III",
-            "Charles 3.",
-        ],
-    ),
-    (
-        116062,
-        [
-            "Alice von Battenberg",
-            "Alice de Battenberg",
-            "Alicia de Battenberg",
-            "Alice van Battenberg",
-            "Alice av Battenberg",
-            "Alice av Battenberg",
-            "Alice af Battenberg",
-        ],
-    ),
-    (
-        151305,
-        [
-            "Christian IX.",
-            "Christian IX",
-            "Cristián IX de Dinamarca",
-            "Christiaan IX van Denemarken",
-            "Kristian IX",
-            "Christian IX",
-            "Christian 9.",
-        ],
-    ),
+    (9439, ["Victoria", "Victoria", "Victoria del Reino Unido", "Victoria van het Verenigd Koninkrijk", "Viktoria av Storbritannien", "Dronning Victoria", "Dronning Victoria"]),
+    (152245, ["Albert von Sachsen-Coburg und Gotha", "Albert de Saxe-Cobourg-Gotha", "Alberto de Sajonia-Coburgo-Gotha", "Albert van Saksen-Coburg en Gotha", "Albert av Sachsen-Coburg-Gotha", "Albert av Sachsen-Coburg og Gotha", "Albert af Sachsen-Coburg-Gotha"]),
+    (20875, ["Eduard VII.", "Édouard VII", "Eduardo VII del Reino Unido", "Eduard VII van het Verenigd Koninkrijk", "Edvard VII", "Edvard VII", "Edward 7."]),
+    (269412, ["Georg V.", "George V", "Jorge V del Reino Unido", "George V van het Verenigd Koninkrijk", "Georg V", "Georg V", "George 5."]),
+    (2677, ["Wilhelm II.", "Guillaume II", "Guillermo II de Alemania", "Wilhelm II van Duitsland", "Vilhelm II", "Wilhelm II", "Wilhelm 2."]),
+    (280856, ["Georg VI.", "George VI", "Jorge VI del Reino Unido", "George VI van het Verenigd Koninkrijk", "Georg VI", "Georg VI", "George 6."]),
+    (40787, ["Nikolaus II.", "Nicolas II", "Nicolás II de Rusia", "Nicolaas II van Rusland", "Nikolaj II", "Nikolaj II", "Nikolaj 2."]),
+    (9682, ["Elisabeth II.", "Élisabeth II", "Isabel II", "Elizabeth II", "Elizabeth II", "Elizabeth II", "Elizabeth II"]),
+    (80976, ["Prinz Philip, Duke of Edinburgh", "Philip Mountbatten", "Felipe de Edimburgo", "Philip Mountbatten", "Prins Philip, hertig av Edinburgh", "Prins Philip, hertug av Edinburgh", "Prins Philip, hertug af Edinburgh"]),
+    (43274, ["Charles III.", "Charles III", "Carlos III del Reino Unido", "Charles III van het Verenigd Koninkrijk", "Karl III", "Charles III", "Charles 3."]),
+    (116062, ["Alice von Battenberg", "Alice de Battenberg", "Alicia de Battenberg", "Alice van Battenberg", "Alice av Battenberg", "Alice av Battenberg", "Alice af Battenberg"]),
+    (151305, ["Christian IX.", "Christian IX", "Cristián IX de Dinamarca", "Christiaan IX van Denemarken", "Kristian IX", "Christian IX", "Christian 9."]),
 ];
 
 /// Given names of royals: English → [de, fr, es, nl, sv, nb, da].
+#[rustfmt::skip]
 const GIVEN: &[Row] = &[
-    (
-        "William",
-        [
-            "Wilhelm",
-            "Guillaume",
-            "Guillermo",
-            "Willem",
-            "Vilhelm",
-            "Vilhelm",
-            "Vilhelm",
-        ],
-    ),
-    (
-        "Henry",
-        [
-            "Heinrich", "Henri", "Enrique", "Hendrik", "Henrik", "Henrik", "Henrik",
-        ],
-    ),
-    (
-        "Charles",
-        ["Karl", "Charles", "Carlos", "Karel", "Karl", "Karl", "Karl"],
-    ),
-    (
-        "Edward",
-        [
-            "Eduard", "Édouard", "Eduardo", "Eduard", "Edvard", "Edvard", "Edvard",
-        ],
-    ),
-    (
-        "George",
-        [
-            "Georg", "George", "Jorge", "George", "Georg", "Georg", "Georg",
-        ],
-    ),
-    (
-        "John",
-        ["Johann", "Jean", "Juan", "Jan", "Johan", "Johan", "Johan"],
-    ),
-    (
-        "James",
-        [
-            "Jakob", "Jacques", "Jacobo", "Jacobus", "Jakob", "Jakob", "Jakob",
-        ],
-    ),
-    (
-        "Louis",
-        [
-            "Ludwig", "Louis", "Luis", "Lodewijk", "Ludvig", "Ludvig", "Ludvig",
-        ],
-    ),
-    (
-        "Frederick",
-        [
-            "Friedrich",
-            "Frédéric",
-            "Federico",
-            "Frederik",
-            "Fredrik",
-            "Fredrik",
-            "Frederik",
-        ],
-    ),
-    (
-        "Philip",
-        [
-            "Philipp", "Philippe", "Felipe", "Filips", "Filip", "Filip", "Filip",
-        ],
-    ),
-    (
-        "Peter",
-        [
-            "Peter", "Pierre", "Pedro", "Peter", "Peter", "Peter", "Peter",
-        ],
-    ),
-    (
-        "Richard",
-        [
-            "Richard", "Richard", "Ricardo", "Richard", "Rikard", "Rikard", "Richard",
-        ],
-    ),
-    (
-        "Robert",
-        [
-            "Robert", "Robert", "Roberto", "Robert", "Robert", "Robert", "Robert",
-        ],
-    ),
-    (
-        "Alexander",
-        [
-            "Alexander",
-            "Alexandre",
-            "Alejandro",
-            "Alexander",
-            "Alexander",
-            "Aleksander",
-            "Alexander",
-        ],
-    ),
-    (
-        "Nicholas",
-        [
-            "Nikolaus", "Nicolas", "Nicolás", "Nicolaas", "Nikolaj", "Nikolai", "Nikolaj",
-        ],
-    ),
-    (
-        "Christian",
-        [
-            "Christian",
-            "Christian",
-            "Cristián",
-            "Christiaan",
-            "Kristian",
-            "Christian",
-            "Christian",
-        ],
-    ),
-    (
-        "Francis",
-        [
-            "Franz",
-            "François",
-            "Francisco",
-            "Frans",
-            "Frans",
-            "Frans",
-            "Frans",
-        ],
-    ),
-    (
-        "Joseph",
-        [
-            "Joseph", "Joseph", "José", "Jozef", "Josef", "Josef", "Josef",
-        ],
-    ),
-    (
-        "Albert",
-        [
-            "Albert", "Albert", "Alberto", "Albert", "Albert", "Albert", "Albert",
-        ],
-    ),
-    (
-        "Alfonso",
-        [
-            "Alfons", "Alphonse", "Alfonso", "Alfons", "Alfons", "Alfons", "Alfons",
-        ],
-    ),
-    (
-        "Mary",
-        [
-            "Maria", "Marie", "María", "Maria", "Maria", "Maria", "Maria",
-        ],
-    ),
-    (
-        "Elizabeth",
-        [
-            "Elisabeth",
-            "Élisabeth",
-            "Isabel",
-            "Elizabeth",
-            "Elisabet",
-            "Elisabeth",
-            "Elisabeth",
-        ],
-    ),
-    (
-        "Catherine",
-        [
-            "Katharina",
-            "Catherine",
-            "Catalina",
-            "Catharina",
-            "Katarina",
-            "Katarina",
-            "Katharina",
-        ],
-    ),
-    (
-        "Margaret",
-        [
-            "Margarete",
-            "Marguerite",
-            "Margarita",
-            "Margaretha",
-            "Margareta",
-            "Margrete",
-            "Margrethe",
-        ],
-    ),
-    (
-        "Anne",
-        ["Anna", "Anne", "Ana", "Anna", "Anna", "Anna", "Anna"],
-    ),
-    (
-        "Isabella",
-        [
-            "Isabella", "Isabelle", "Isabel", "Isabella", "Isabella", "Isabella", "Isabella",
-        ],
-    ),
-    (
-        "Eleanor",
-        [
-            "Eleonore", "Aliénor", "Leonor", "Eleonora", "Eleonora", "Eleonora", "Eleonora",
-        ],
-    ),
-    (
-        "Matilda",
-        [
-            "Mathilde", "Mathilde", "Matilde", "Mathilde", "Matilda", "Mathilde", "Mathilde",
-        ],
-    ),
-    (
-        "Sophia",
-        [
-            "Sophie", "Sophie", "Sofía", "Sophia", "Sofia", "Sofie", "Sophie",
-        ],
-    ),
-    (
-        "Louise",
-        [
-            "Luise", "Louise", "Luisa", "Louise", "Lovisa", "Louise", "Louise",
-        ],
-    ),
-    (
-        "Charlotte",
-        [
-            "Charlotte",
-            "Charlotte",
-            "Carlota",
-            "Charlotte",
-            "Charlotta",
-            "Charlotte",
-            "Charlotte",
-        ],
-    ),
-    (
-        "Victoria",
-        [
-            "Viktoria", "Victoria", "Victoria", "Victoria", "Viktoria", "Victoria", "Victoria",
-        ],
-    ),
-    (
-        "Alice",
-        [
-            "Alice", "Alice", "Alicia", "Alice", "Alice", "Alice", "Alice",
-        ],
-    ),
+    ("William", ["Wilhelm", "Guillaume", "Guillermo", "Willem", "Vilhelm", "Vilhelm", "Vilhelm"]),
+    ("Henry", ["Heinrich", "Henri", "Enrique", "Hendrik", "Henrik", "Henrik", "Henrik"]),
+    ("Charles", ["Karl", "Charles", "Carlos", "Karel", "Karl", "Karl", "Karl"]),
+    ("Edward", ["Eduard", "Édouard", "Eduardo", "Eduard", "Edvard", "Edvard", "Edvard"]),
+    ("George", ["Georg", "George", "Jorge", "George", "Georg", "Georg", "Georg"]),
+    ("John", ["Johann", "Jean", "Juan", "Jan", "Johan", "Johan", "Johan"]),
+    ("James", ["Jakob", "Jacques", "Jacobo", "Jacobus", "Jakob", "Jakob", "Jakob"]),
+    ("Louis", ["Ludwig", "Louis", "Luis", "Lodewijk", "Ludvig", "Ludvig", "Ludvig"]),
+    ("Frederick", ["Friedrich", "Frédéric", "Federico", "Frederik", "Fredrik", "Fredrik", "Frederik"]),
+    ("Philip", ["Philipp", "Philippe", "Felipe", "Filips", "Filip", "Filip", "Filip"]),
+    ("Peter", ["Peter", "Pierre", "Pedro", "Peter", "Peter", "Peter", "Peter"]),
+    ("Richard", ["Richard", "Richard", "Ricardo", "Richard", "Rikard", "Rikard", "Richard"]),
+    ("Robert", ["Robert", "Robert", "Roberto", "Robert", "Robert", "Robert", "Robert"]),
+    ("Alexander", ["Alexander", "Alexandre", "Alejandro", "Alexander", "Alexander", "Aleksander", "Alexander"]),
+    ("Nicholas", ["Nikolaus", "Nicolas", "Nicolás", "Nicolaas", "Nikolaj", "Nikolai", "Nikolaj"]),
+    ("Christian", ["Christian", "Christian", "Cristián", "Christiaan", "Kristian", "Christian", "Christian"]),
+    ("Francis", ["Franz", "François", "Francisco", "Frans", "Frans", "Frans", "Frans"]),
+    ("Joseph", ["Joseph", "Joseph", "José", "Jozef", "Josef", "Josef", "Josef"]),
+    ("Albert", ["Albert", "Albert", "Alberto", "Albert", "Albert", "Albert", "Albert"]),
+    ("Alfonso", ["Alfons", "Alphonse", "Alfonso", "Alfons", "Alfons", "Alfons", "Alfons"]),
+    ("Mary", ["Maria", "Marie", "María", "Maria", "Maria", "Maria", "Maria"]),
+    ("Elizabeth", ["Elisabeth", "Élisabeth", "Isabel", "Elizabeth", "Elisabet", "Elisabeth", "Elisabeth"]),
+    ("Catherine", ["Katharina", "Catherine", "Catalina", "Catharina", "Katarina", "Katarina", "Katharina"]),
+    ("Margaret", ["Margarete", "Marguerite", "Margarita", "Margaretha", "Margareta", "Margrete", "Margrethe"]),
+    ("Anne", ["Anna", "Anne", "Ana", "Anna", "Anna", "Anna", "Anna"]),
+    ("Isabella", ["Isabella", "Isabelle", "Isabel", "Isabella", "Isabella", "Isabella", "Isabella"]),
+    ("Eleanor", ["Eleonore", "Aliénor", "Leonor", "Eleonora", "Eleonora", "Eleonora", "Eleonora"]),
+    ("Matilda", ["Mathilde", "Mathilde", "Matilde", "Mathilde", "Matilda", "Mathilde", "Mathilde"]),
+    ("Sophia", ["Sophie", "Sophie", "Sofía", "Sophia", "Sofia", "Sofie", "Sophie"]),
+    ("Louise", ["Luise", "Louise", "Luisa", "Louise", "Lovisa", "Louise", "Louise"]),
+    ("Charlotte", ["Charlotte", "Charlotte", "Carlota", "Charlotte", "Charlotta", "Charlotte", "Charlotte"]),
+    ("Victoria", ["Viktoria", "Victoria", "Victoria", "Victoria", "Viktoria", "Victoria", "Victoria"]),
+    ("Alice", ["Alice", "Alice", "Alicia", "Alice", "Alice", "Alice", "Alice"]),
 ];
 
 /// Places after "of": English → [de, fr, es, nl, sv, nb, da].
+#[rustfmt::skip]
 const PLACES: &[Row] = &[
-    (
-        "England",
-        [
-            "England",
-            "Angleterre",
-            "Inglaterra",
-            "Engeland",
-            "England",
-            "England",
-            "England",
-        ],
-    ),
-    (
-        "Scotland",
-        [
-            "Schottland",
-            "Écosse",
-            "Escocia",
-            "Schotland",
-            "Skottland",
-            "Skottland",
-            "Skotland",
-        ],
-    ),
-    (
-        "France",
-        [
-            "Frankreich",
-            "France",
-            "Francia",
-            "Frankrijk",
-            "Frankrike",
-            "Frankrike",
-            "Frankrig",
-        ],
-    ),
-    (
-        "Denmark",
-        [
-            "Dänemark",
-            "Danemark",
-            "Dinamarca",
-            "Denemarken",
-            "Danmark",
-            "Danmark",
-            "Danmark",
-        ],
-    ),
-    (
-        "Russia",
-        [
-            "Russland", "Russie", "Rusia", "Rusland", "Ryssland", "Russland", "Rusland",
-        ],
-    ),
-    (
-        "Prussia",
-        [
-            "Preußen", "Prusse", "Prusia", "Pruisen", "Preussen", "Preussen", "Preussen",
-        ],
-    ),
-    (
-        "Bavaria",
-        [
-            "Bayern", "Bavière", "Baviera", "Beieren", "Bayern", "Bayern", "Bayern",
-        ],
-    ),
-    (
-        "Sweden",
-        [
-            "Schweden", "Suède", "Suecia", "Zweden", "Sverige", "Sverige", "Sverige",
-        ],
-    ),
-    (
-        "Norway",
-        [
-            "Norwegen",
-            "Norvège",
-            "Noruega",
-            "Noorwegen",
-            "Norge",
-            "Norge",
-            "Norge",
-        ],
-    ),
-    (
-        "Spain",
-        [
-            "Spanien", "Espagne", "España", "Spanje", "Spanien", "Spania", "Spanien",
-        ],
-    ),
-    (
-        "Austria",
-        [
-            "Österreich",
-            "Autriche",
-            "Austria",
-            "Oostenrijk",
-            "Österrike",
-            "Østerrike",
-            "Østrig",
-        ],
-    ),
-    (
-        "Greece",
-        [
-            "Griechenland",
-            "Grèce",
-            "Grecia",
-            "Griekenland",
-            "Grekland",
-            "Hellas",
-            "Grækenland",
-        ],
-    ),
-    (
-        "Hesse",
-        [
-            "Hessen", "Hesse", "Hesse", "Hessen", "Hessen", "Hessen", "Hessen",
-        ],
-    ),
-    (
-        "Saxony",
-        [
-            "Sachsen", "Saxe", "Sajonia", "Saksen", "Sachsen", "Sachsen", "Sachsen",
-        ],
-    ),
-    (
-        "Hanover",
-        [
-            "Hannover", "Hanovre", "Hannover", "Hannover", "Hannover", "Hannover", "Hannover",
-        ],
-    ),
-    (
-        "Netherlands",
-        [
-            "Niederlande",
-            "Pays-Bas",
-            "Países Bajos",
-            "Nederland",
-            "Nederländerna",
-            "Nederland",
-            "Nederlandene",
-        ],
-    ),
-    (
-        "Aragon",
-        [
-            "Aragonien",
-            "Aragon",
-            "Aragón",
-            "Aragon",
-            "Aragonien",
-            "Aragon",
-            "Aragonien",
-        ],
-    ),
-    (
-        "Castile",
-        [
-            "Kastilien",
-            "Castille",
-            "Castilla",
-            "Castilië",
-            "Kastilien",
-            "Castilla",
-            "Kastilien",
-        ],
-    ),
-    (
-        "Wales",
-        [
-            "Wales", "Galles", "Gales", "Wales", "Wales", "Wales", "Wales",
-        ],
-    ),
+    ("England", ["England", "Angleterre", "Inglaterra", "Engeland", "England", "England", "England"]),
+    ("Scotland", ["Schottland", "Écosse", "Escocia", "Schotland", "Skottland", "Skottland", "Skotland"]),
+    ("France", ["Frankreich", "France", "Francia", "Frankrijk", "Frankrike", "Frankrike", "Frankrig"]),
+    ("Denmark", ["Dänemark", "Danemark", "Dinamarca", "Denemarken", "Danmark", "Danmark", "Danmark"]),
+    ("Russia", ["Russland", "Russie", "Rusia", "Rusland", "Ryssland", "Russland", "Rusland"]),
+    ("Prussia", ["Preußen", "Prusse", "Prusia", "Pruisen", "Preussen", "Preussen", "Preussen"]),
+    ("Bavaria", ["Bayern", "Bavière", "Baviera", "Beieren", "Bayern", "Bayern", "Bayern"]),
+    ("Sweden", ["Schweden", "Suède", "Suecia", "Zweden", "Sverige", "Sverige", "Sverige"]),
+    ("Norway", ["Norwegen", "Norvège", "Noruega", "Noorwegen", "Norge", "Norge", "Norge"]),
+    ("Spain", ["Spanien", "Espagne", "España", "Spanje", "Spanien", "Spania", "Spanien"]),
+    ("Austria", ["Österreich", "Autriche", "Austria", "Oostenrijk", "Österrike", "Østerrike", "Østrig"]),
+    ("Greece", ["Griechenland", "Grèce", "Grecia", "Griekenland", "Grekland", "Hellas", "Grækenland"]),
+    ("Hesse", ["Hessen", "Hesse", "Hesse", "Hessen", "Hessen", "Hessen", "Hessen"]),
+    ("Saxony", ["Sachsen", "Saxe", "Sajonia", "Saksen", "Sachsen", "Sachsen", "Sachsen"]),
+    ("Hanover", ["Hannover", "Hanovre", "Hannover", "Hannover", "Hannover", "Hannover", "Hannover"]),
+    ("Netherlands", ["Niederlande", "Pays-Bas", "Países Bajos", "Nederland", "Nederländerna", "Nederland", "Nederlandene"]),
+    ("Aragon", ["Aragonien", "Aragon", "Aragón", "Aragon", "Aragonien", "Aragon", "Aragonien"]),
+    ("Castile", ["Kastilien", "Castille", "Castilla", "Castilië", "Kastilien", "Castilla", "Kastilien"]),
+    ("Wales", ["Wales", "Galles", "Gales", "Wales", "Wales", "Wales", "Wales"]),
 ];
 
 /// Epithets: English → [de, fr, es, nl, sv, nb, da].
+#[rustfmt::skip]
 const EPITHETS: &[Row] = &[
-    (
-        "the Great",
-        [
-            "der Große",
-            "le Grand",
-            "el Grande",
-            "de Grote",
-            "den store",
-            "den store",
-            "den Store",
-        ],
-    ),
-    (
-        "the Wise",
-        [
-            "der Weise",
-            "le Sage",
-            "el Sabio",
-            "de Wijze",
-            "den vise",
-            "den vise",
-            "den Vise",
-        ],
-    ),
-    (
-        "the Bold",
-        [
-            "der Kühne",
-            "le Hardi",
-            "el Atrevido",
-            "de Stoute",
-            "den djärve",
-            "den dristige",
-            "den Dristige",
-        ],
-    ),
-    (
-        "the Good",
-        [
-            "der Gute", "le Bon", "el Bueno", "de Goede", "den gode", "den gode", "den Gode",
-        ],
-    ),
-    (
-        "the German",
-        [
-            "der Deutsche",
-            "le Germanique",
-            "el Germánico",
-            "de Duitser",
-            "den tyske",
-            "den tyske",
-            "den Tyske",
-        ],
-    ),
-    (
-        "the Pious",
-        [
-            "der Fromme",
-            "le Pieux",
-            "el Piadoso",
-            "de Vrome",
-            "den fromme",
-            "den fromme",
-            "den Fromme",
-        ],
-    ),
+    ("the Great", ["der Große", "le Grand", "el Grande", "de Grote", "den store", "den store", "den Store"]),
+    ("the Wise", ["der Weise", "le Sage", "el Sabio", "de Wijze", "den vise", "den vise", "den Vise"]),
+    ("the Bold", ["der Kühne", "le Hardi", "el Atrevido", "de Stoute", "den djärve", "den dristige", "den Dristige"]),
+    ("the Good", ["der Gute", "le Bon", "el Bueno", "de Goede", "den gode", "den gode", "den Gode"]),
+    ("the German", ["der Deutsche", "le Germanique", "el Germánico", "de Duitser", "den tyske", "den tyske", "den Tyske"]),
+    ("the Pious", ["der Fromme", "le Pieux", "el Piadoso", "de Vrome", "den fromme", "den fromme", "den Fromme"]),
 ];
 
 /// "of" in each language.
