@@ -15,6 +15,7 @@
 //! assert_eq!(resp.status, 200);
 //! ```
 
+pub mod compress;
 mod endpoints;
 pub mod instance;
 pub mod json;
@@ -61,6 +62,12 @@ pub struct Options {
     /// Print a line on stderr (triples, time, RSS) when the SPARQL store has been built,
     /// whether at start-up or on the first query (the binary sets it).
     pub log_sparql_build: bool,
+    /// Never gzip (`--no-gzip`); by default a data answer is gzipped when the request's
+    /// `Accept-Encoding` allows it, as Wikidata and WDQS do.
+    pub no_gzip: bool,
+    /// `--sources mixed`: family statements get a seeded mix of references, doubts, adoptive
+    /// parents, second fathers and impossible dates (see the README). Off: P143 on each.
+    pub sources_mixed: bool,
 }
 
 /// A row of `/__replica/people`.
@@ -88,6 +95,9 @@ impl Replica {
         let mut data = data;
         if opts.quirks {
             data.apply_quirks(opts.seed);
+        }
+        if opts.sources_mixed {
+            data.apply_sources(opts.seed);
         }
         let mut big = HashMap::new();
         for (qid, mb) in &opts.big_entities {

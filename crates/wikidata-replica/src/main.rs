@@ -24,6 +24,10 @@ DATA:
   --payload lean|full    lean (default) or realistic 50-500 KB entities
   --quirks               add Wikidata's mess (see README; /__replica/quirks lists it)
   --big-entity QID:MB    pad that entity to about MB megabytes (repeatable)
+  --sources KIND         default (P143 imported from English Wikipedia on every family
+                         statement) or mixed: a seeded mix of P248/P854/P813 references,
+                         P143 only and none, P1480 doubts, adoptive parents (P1039), second
+                         fathers and impossible dates (see README)
   --wikibase NAME        wikidata (default) or factgrid: property/item ids and IRIs
   --statements MODEL     SPARQL statement nodes: full (every p:/ps:/wikibase:rank node, as
                          WDQS), ranked (only where ranks matter: several statements, a rank
@@ -41,6 +45,8 @@ NETWORK:
                          @ROUTE (sparql, entitydata, wbgetentities, …) limits it to that endpoint
   --query-ms MS          server time per SPARQL query (on top of the latency)
   --query-timeout-ms MS  a SPARQL query past MS gets WDQS's timeout (HTTP 500, TimeoutException)
+  --no-gzip              never compress (by default data answers are gzipped when the
+                         request's Accept-Encoding allows it, as Wikidata and WDQS do)
 
 The first line on stdout is `listening on http://127.0.0.1:PORT`.
 ";
@@ -98,6 +104,14 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             Long("quirks") => a.opts.quirks = true,
+            Long("no-gzip") => a.opts.no_gzip = true,
+            Long("sources") => {
+                a.opts.sources_mixed = match p.value().map_err(e)?.string().map_err(e)?.as_str() {
+                    "default" => false,
+                    "mixed" => true,
+                    other => return Err(format!("--sources {other:?}: expected default or mixed")),
+                }
+            }
             Long("statements") => {
                 let v = p.value().map_err(e)?.string().map_err(e)?;
                 a.opts.statements = Statements::parse(&v)

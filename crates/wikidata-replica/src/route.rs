@@ -14,12 +14,19 @@ pub struct Prepared {
     ids: Vec<u32>,
     response: Response,
     timed_out: bool,
+    /// Body bytes before compression (`bytes_sent`; the body itself is what goes on the wire).
+    raw_len: usize,
 }
 
 impl Prepared {
     /// A SPARQL query that ran past its budget (the answer is WDQS's timeout).
     pub fn timed_out(&self) -> bool {
         self.timed_out
+    }
+
+    /// Body bytes before compression.
+    pub fn raw_len(&self) -> usize {
+        self.raw_len
     }
 }
 
@@ -29,6 +36,8 @@ pub struct Request<'a> {
     pub method: &'a str,
     pub path_and_query: &'a str,
     pub accept: Option<&'a str>,
+    /// `Accept-Encoding`: a data answer is gzipped when it allows gzip (unless `--no-gzip`).
+    pub accept_encoding: Option<&'a str>,
     pub content_type: Option<&'a str>,
     pub body: &'a [u8],
     /// How long a SPARQL query may run (`None`: as long as it takes).
@@ -163,16 +172,21 @@ impl Replica {
         let kind = Kind::of(r.method, r.path_and_query);
         let mut ids = Vec::new();
         let mut timed_out = false;
-        let response = if kind == Kind::Sparql {
+        let mut response = if kind == Kind::Sparql {
             self.route_sparql(r, &mut timed_out)
         } else {
             self.route(r.method, r.path_and_query, kind, &mut ids)
         };
+        let raw_len = response.body.len();
+        if kind.is_data() && !self.opts.no_gzip {
+            crate::compress::encode(&mut response, r.accept_encoding);
+        }
         Prepared {
             kind,
             ids,
             response,
             timed_out,
+            raw_len,
         }
     }
 
@@ -202,7 +216,12 @@ impl Replica {
 
     /// Counts a prepared answer in the stats as served, and hands it over.
     pub fn deliver(&self, p: Prepared) -> Response {
-        self.record(p.kind, p.response.status, p.response.body.len(), &p.ids);
+        self.record(
+            p.kind,
+            p.response.status,
+            (p.raw_len, p.response.body.len()),
+            &p.ids,
+        );
         p.response
     }
 

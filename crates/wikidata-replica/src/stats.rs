@@ -11,7 +11,13 @@ pub struct Stats {
     pub requests: u64,
     pub by_kind: BTreeMap<&'static str, u64>,
     pub by_status: BTreeMap<u16, u64>,
+    /// Body bytes of the answers as the endpoints made them, before gzip (so the same whatever
+    /// the client accepts; a truncated body counts the part sent).
     pub bytes_sent: u64,
+    /// Body bytes on the wire: gzipped where the answer was, cut where it was truncated.
+    pub wire_bytes: u64,
+    /// Answers sent gzipped.
+    pub gzipped: u64,
     pub entities_served: u64,
     pub served_per_id: HashMap<String, u64>,
     pub preflight: u64,
@@ -43,6 +49,8 @@ impl Stats {
             "by_kind": self.by_kind,
             "by_status": by_status,
             "bytes_sent": self.bytes_sent,
+            "wire_bytes": self.wire_bytes,
+            "gzipped": self.gzipped,
             "entities_served": self.entities_served,
             "distinct_ids_served": self.served_per_id.len(),
             "max_served_per_id": max_served,
@@ -79,7 +87,8 @@ impl Replica {
         }
     }
 
-    pub(crate) fn record(&self, kind: Kind, status: u16, bytes: usize, ids: &[u32]) {
+    /// Counts one answer; `bytes` is (before gzip, on the wire).
+    pub(crate) fn record(&self, kind: Kind, status: u16, bytes: (usize, usize), ids: &[u32]) {
         if kind == Kind::Control {
             return;
         }
@@ -87,7 +96,11 @@ impl Replica {
         s.requests += 1;
         *s.by_kind.entry(kind.name()).or_insert(0) += 1;
         *s.by_status.entry(status).or_insert(0) += 1;
-        s.bytes_sent += bytes as u64;
+        s.bytes_sent += bytes.0 as u64;
+        s.wire_bytes += bytes.1 as u64;
+        if bytes.0 != bytes.1 {
+            s.gzipped += 1;
+        }
         s.entities_served += ids.len() as u64;
         for q in ids {
             *s.served_per_id.entry(format!("Q{q}")).or_insert(0) += 1;

@@ -257,7 +257,7 @@ fn wbgetentities_props_languages_missing() {
 
     let j = api(
         &r,
-        "action=wbgetentities&ids=Q9682%7CQ1%7CQ9439&props=labels%7Cclaims&languages=en%7Cde&languagefallback=1&format=json",
+        "action=wbgetentities&ids=Q9682%7CQ1%7CQ9439&props=labels%7Cclaims&languages=en%7Cit&languagefallback=1&format=json",
     );
     let ents = j["entities"].as_object().unwrap();
     assert_eq!(ents.len(), 3);
@@ -275,15 +275,15 @@ fn wbgetentities_props_languages_missing() {
     assert_eq!(keys, vec!["type", "id", "labels", "claims"]);
     assert_eq!(o.keys(), vec!["entities", "success"]);
     assert_eq!(e["labels"]["en"]["value"], "Elizabeth II");
-    // No German label: English stands in, marked as Wikidata marks fallbacks.
+    // No Italian label: English stands in, marked as Wikidata marks fallbacks.
     assert_eq!(
-        e["labels"]["de"],
-        serde_json::json!({"language":"en","value":"Elizabeth II","for-language":"de"})
+        e["labels"]["it"],
+        serde_json::json!({"language":"en","value":"Elizabeth II","for-language":"it"})
     );
     // Without fallback, only what exists.
     let j = api(
         &r,
-        "action=wbgetentities&ids=Q9682&props=labels|descriptions&languages=de&format=json",
+        "action=wbgetentities&ids=Q9682&props=labels|descriptions&languages=it&format=json",
     );
     assert_eq!(j["entities"]["Q9682"]["labels"], serde_json::json!({}));
     // Duplicates collapse; lowercase ids are read as upper case.

@@ -7,6 +7,44 @@ use crate::response::{html, json_response};
 use crate::{json, Replica, Response};
 
 impl Replica {
+    /// `/__replica/sources`: what `--sources mixed` chose (empty lists without it).
+    fn sources_json(&self) -> serde_json::Value {
+        let d = &self.data;
+        let q = |i: u32| {
+            d.person(i)
+                .map(|p| format!("Q{}", p.qid))
+                .unwrap_or_default()
+        };
+        let Some(info) = &d.sources else {
+            return serde_json::json!({"mixed": false, "adoptive": [], "second_fathers": [], "impossible_dates": []});
+        };
+        let adoptive: Vec<_> = info
+            .adoptive
+            .iter()
+            .map(|&(c, p, father)| {
+                serde_json::json!({
+                    "child": q(c), "parent": q(p),
+                    "property": if father { "P22" } else { "P25" },
+                    "kinship": if father { "Q61740757" } else { "Q61740758" },
+                })
+            })
+            .collect();
+        let second: Vec<_> = info
+            .second_fathers
+            .iter()
+            .map(|&(c, f)| {
+                let father = d.person(c).map_or(model::NONE, |p| p.father);
+                serde_json::json!({"child": q(c), "father": q(father), "second_father": q(f)})
+            })
+            .collect();
+        let dates: Vec<_> = info
+            .impossible_dates
+            .iter()
+            .map(|&(c, p, what)| serde_json::json!({"child": q(c), "parent": q(p), "kind": what}))
+            .collect();
+        serde_json::json!({"mixed": true, "adoptive": adoptive, "second_fathers": second, "impossible_dates": dates})
+    }
+
     pub(crate) fn control(&self, path: &str, is_get: bool, is_post: bool) -> Response {
         match (path, is_get, is_post) {
             ("/__replica/people", true, _) => {
@@ -57,12 +95,18 @@ impl Replica {
                 }
                 json_response(200, serde_json::Value::from(list).to_string())
             }
+            ("/__replica/sources", true, _) => json_response(200, self.sources_json().to_string()),
             ("/__replica/stats", true, _) => json_response(200, self.stats().to_json().to_string()),
             ("/__replica/reset", _, true) => {
                 self.stats().reset();
                 json_response(200, "{\"reset\":true}".into())
             }
-            ("/__replica/people" | "/__replica/quirks" | "/__replica/stats", false, _)
+            (
+                "/__replica/people" | "/__replica/quirks" | "/__replica/stats"
+                | "/__replica/sources",
+                false,
+                _,
+            )
             | ("/__replica/reset", _, false) => {
                 html(405, "Method Not Allowed", "Wrong method for this endpoint.")
             }

@@ -45,14 +45,30 @@ impl Replica {
         let Some(q) = parse_qid(&canonical) else {
             return html(400, "Bad Request", &format!("Invalid ID: {id}."));
         };
+        let langs = Langs::default();
         let Some((idx, _from)) = self.resolve(q) else {
+            if let Some((e, _from)) = crate::model::extra::resolve(q) {
+                let ctx = render::Ctx {
+                    data: &self.data,
+                    inst: self.opts.instance,
+                    payload: self.opts.payload,
+                    props: Props::ALL,
+                    langs: &langs,
+                    pad_to: None,
+                };
+                let mut out = String::with_capacity(1024);
+                let _ = write!(out, "{{\"entities\":{{\"Q{}\":", e.qid);
+                render::extra_entity(&mut out, &ctx, e, None);
+                out.push_str("}}");
+                ids.push(e.qid);
+                return json_response(200, out);
+            }
             return html(
                 404,
                 "Not Found",
                 &format!("No entity with ID {canonical} was found."),
             );
         };
-        let langs = Langs::default();
         let ctx = render::Ctx {
             data: &self.data,
             inst: self.opts.instance,

@@ -88,6 +88,20 @@ impl Replica {
             sep.next(&mut out);
             json::key(&mut out, &id);
             match self.resolve(q) {
+                None if crate::model::extra::resolve(q).is_some() => {
+                    if let Some((e, from)) = crate::model::extra::resolve(q) {
+                        let ctx = render::Ctx {
+                            data: &self.data,
+                            inst: self.opts.instance,
+                            payload: self.opts.payload,
+                            props,
+                            langs: &langs,
+                            pad_to: None,
+                        };
+                        render::extra_entity(&mut out, &ctx, e, from);
+                        served.push(e.qid);
+                    }
+                }
                 None => {
                     out.push('{');
                     json::kv(&mut out, "id", &id);

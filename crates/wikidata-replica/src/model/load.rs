@@ -59,6 +59,11 @@ impl Data {
                     "Q{q} from the CSV falls in the range the replica numbers its own people from"
                 ));
             }
+            if super::extra::reserved(*q) {
+                return Err(format!(
+                    "Q{q} from the CSV is one of the replica's fixed items (see the README)"
+                ));
+            }
             qid_for.insert(gid.as_str(), (*q, name.as_str()));
         }
         for (i, ind) in g.individuals.iter().enumerate() {

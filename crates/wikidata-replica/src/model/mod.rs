@@ -2,8 +2,10 @@
 //!
 //! Loading from a GEDCOM and the Q-id CSV is in `load.rs`, the quirks in `quirk.rs`.
 
+pub mod extra;
 mod load;
 pub mod quirk;
+pub mod sources;
 
 use std::collections::{HashMap, HashSet};
 
@@ -149,6 +151,8 @@ pub struct Data {
     pub redirects: HashMap<u32, u32>,
     /// Which people carry a real Q-id from the CSV.
     pub real_qids: HashSet<u32>,
+    /// `--sources mixed`: what was chosen (`None`: every family statement has the P143 reference).
+    pub sources: Option<Box<sources::SourceInfo>>,
 }
 
 /// `Q42` → 42. Rejects lowercase, leading zeros, empty, overflow.

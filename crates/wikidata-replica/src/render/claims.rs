@@ -28,7 +28,11 @@ pub(super) fn claims(out: &mut String, c: &Ctx, idx: u32, p: &Person) {
             if n > 0 {
                 out.push(',');
             }
-            let refs = if s.referenced { fam_refs } else { Refs::None };
+            let refs = match &s.refs {
+                Some(list) => Refs::Explicit(list),
+                None if s.referenced => fam_refs,
+                None => Refs::None,
+            };
             statement(
                 out,
                 q,

@@ -5,6 +5,7 @@
 use super::snak::Val;
 use super::statement::{date_quals, Qual};
 use crate::instance::Instance;
+use crate::model::sources::{refs_for, Ref};
 use crate::model::{mix2, quirk, Data, PDate, Person, Sex, NONE};
 
 /// A statement's main value.
@@ -41,6 +42,8 @@ pub struct Stmt {
     pub(super) quals: Vec<Qual<'static>>,
     /// Whether it carries the family reference (P143 in lean payloads).
     pub referenced: bool,
+    /// `--sources mixed`: its references exactly (maybe none); `None`: as `referenced` says.
+    pub refs: Option<Vec<Ref>>,
     /// Seed of its statement id and hashes.
     pub h: u64,
 }
@@ -82,7 +85,39 @@ fn stmt(value: Value, rank: &'static str, referenced: bool, h: u64) -> Stmt {
         rank,
         quals: Vec::new(),
         referenced,
+        refs: None,
         h,
+    }
+}
+
+/// `--sources mixed`: each family statement of an item value gets its references and maybe a
+/// P1480 sourcing circumstance (`model/sources.rs`).
+fn mix_sources(d: &Data, claims: &mut [Claim], family: &[&str]) {
+    let Some(info) = &d.sources else { return };
+    for c in claims.iter_mut().filter(|c| family.contains(&c.prop)) {
+        for s in &mut c.stmts {
+            let Value::Item(target) = s.value else {
+                continue;
+            };
+            let (refs, doubt) = refs_for(info.seed, s.h, target);
+            s.refs = Some(refs);
+            if let Some(v) = doubt {
+                if !s.quals.iter().any(|q| q.prop == "P1480") {
+                    s.quals.push(Qual {
+                        prop: "P1480",
+                        vals: vec![Val::Item(v)],
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A claim of one plain normal-rank item statement, unreferenced (the extra items' P31).
+pub fn plain_claim(prop: &'static str, item: u32, h: u64) -> Claim {
+    Claim {
+        prop,
+        stmts: vec![stmt(Value::Item(item), "normal", false, h)],
     }
 }
 
@@ -143,6 +178,26 @@ pub fn family_claims(d: &Data, inst: &Instance, idx: u32, p: &Person) -> Vec<Cla
             if dup {
                 let n = stmts.len() as u64;
                 stmts.push(stmt(Value::Item(link), "normal", true, h(pnum, n)));
+            }
+            // `--sources mixed`: an adoptive parent (P1039) or a conflicting second father.
+            if let Some(info) = &d.sources {
+                for (other, is_father, kin) in info.extra_parents(idx) {
+                    if is_father != (pnum == 22) {
+                        continue;
+                    }
+                    let Some(olink) = d.link_qid(other) else {
+                        continue;
+                    };
+                    let n = stmts.len() as u64 + 10;
+                    let mut s = stmt(Value::Item(olink), "normal", true, h(pnum, n));
+                    if let Some(k) = kin {
+                        s.quals.push(Qual {
+                            prop: "P1039",
+                            vals: vec![Val::Item(k)],
+                        });
+                    }
+                    stmts.push(s);
+                }
             }
         } else if p.quirks & quirk::UNKNOWN_PARENT != 0 {
             let v = if pnum == 22 {
@@ -205,6 +260,12 @@ pub fn family_claims(d: &Data, inst: &Instance, idx: u32, p: &Person) -> Vec<Cla
             });
         }
     }
+
+    mix_sources(
+        d,
+        &mut claims,
+        &[inst.father, inst.mother, inst.spouse, inst.child],
+    );
 
     if let Some(img) = image_of(d, idx, p) {
         claims.push(Claim {

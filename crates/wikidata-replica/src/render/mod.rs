@@ -5,7 +5,9 @@
 //! entities) and `sitelinks.rs`.
 
 mod claims;
+pub mod extra;
 pub mod family;
+pub mod langs;
 mod padding;
 mod sitelinks;
 mod snak;
@@ -15,8 +17,10 @@ mod terms;
 use std::fmt::Write as _;
 
 use claims::claims;
+pub use extra::extra_entity;
 pub use family::image_of;
 use sitelinks::sitelinks;
+pub use snak::hex40_string;
 pub use statement::statement_guid;
 use terms::{descriptions, labels, term_map, wanted};
 

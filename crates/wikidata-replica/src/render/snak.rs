@@ -116,6 +116,13 @@ pub(super) fn snak_typed(out: &mut String, prop: &str, datatype: &str, v: Val, h
     out.push('}');
 }
 
+/// A hash as Wikidata writes it (40 hex digits), without quotes.
+pub fn hex40_string(h: u64) -> String {
+    let mut s = String::with_capacity(42);
+    hex40(&mut s, h);
+    s.trim_matches('"').to_string()
+}
+
 pub(super) fn hex40(out: &mut String, h: u64) {
     let a = mix2(h, 1);
     let b = mix2(h, 2);

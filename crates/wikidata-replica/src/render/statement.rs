@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::snak::{hex40, snak, snak_typed, Val};
 use crate::json::{key, kv, string, Sep};
+use crate::model::sources::Ref;
 use crate::model::{mix2, Modifier, PDate};
 
 /// A statement id like `Q42$1D7D0EA9-412F-8B5B-BA8D-405AB9ECF026`.
@@ -32,10 +33,52 @@ pub(super) struct Qual<'a> {
 
 /// One reference: `P143` imported from English Wikipedia (lean) or a fuller one (full).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Refs {
+pub(super) enum Refs<'a> {
     None,
     Wikipedia,
     Rich(u8),
+    /// `--sources mixed`: exactly these (maybe none).
+    Explicit(&'a [Ref]),
+}
+
+/// Wikidata's reference JSON: `{"hash":…,"snaks":{"P248":[…],…},"snaks-order":[…]}`.
+fn reference(out: &mut String, r: &Ref) {
+    out.push('{');
+    key(out, "hash");
+    hex40(out, r.seed());
+    out.push_str(",\"snaks\":{");
+    let mut sep = Sep::new();
+    if let Some(src) = r.stated_in {
+        sep.next(out);
+        out.push_str("\"P248\":[");
+        snak(out, "P248", Val::Item(src), None);
+        out.push(']');
+    }
+    if let Some(url) = &r.url {
+        sep.next(out);
+        out.push_str("\"P854\":[");
+        snak(out, "P854", Val::Str(url), None);
+        out.push(']');
+    }
+    if let Some(d) = r.retrieved {
+        sep.next(out);
+        out.push_str("\"P813\":[");
+        snak(out, "P813", Val::Time(d), None);
+        out.push(']');
+    }
+    if let Some(w) = r.imported_from {
+        sep.next(out);
+        out.push_str("\"P143\":[");
+        snak(out, "P143", Val::Item(w), None);
+        out.push(']');
+    }
+    out.push_str("},\"snaks-order\":[");
+    let mut sep = Sep::new();
+    for p in r.props() {
+        sep.next(out);
+        string(out, p);
+    }
+    out.push_str("]}");
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -81,6 +124,17 @@ pub(super) fn statement(
     kv(out, "rank", rank);
     match refs {
         Refs::None => {}
+        Refs::Explicit(list) => {
+            if !list.is_empty() {
+                out.push_str(",\"references\":[");
+                let mut sep = Sep::new();
+                for r in list {
+                    sep.next(out);
+                    reference(out, r);
+                }
+                out.push(']');
+            }
+        }
         Refs::Wikipedia => {
             out.push_str(",\"references\":[{");
             key(out, "hash");

@@ -1,7 +1,7 @@
 //! Terms: labels and descriptions per language (lean or full), filtered by `languages`,
 //! with the English fallback of `languagefallback`.
 
-use super::{Ctx, Payload};
+use super::{langs, Ctx, Payload};
 use crate::json::{key, kv, Sep};
 use crate::model::{mix2, Person};
 
@@ -15,36 +15,54 @@ pub(super) const FULL_LANGS: &[&str] = &[
     "yi", "sw", "af", "zu", "eo", "ia", "ie", "io", "vo", "la", "en-gb", "en-ca", "de-ch", "pt-br",
 ];
 
-fn german(s: &str) -> String {
-    s.replace(" of ", " von ")
-}
-fn french(s: &str) -> String {
-    s.replace(" of ", " de ")
+/// Which of the seven other languages a person without a real Q-id has a label in: a third of
+/// people all seven, a third German and French (the lean payload's old rule), a third none.
+fn has_lang(qid: u32, lang: &str) -> bool {
+    match mix2(qid as u64, 0x4c41) % 3 {
+        0 => true,
+        1 => matches!(lang, "de" | "fr"),
+        _ => false,
+    }
 }
 
-/// Labels as (language, value).
+/// The label of a person in `lang`, if it has one (`en`: the English label).
+fn label_in(c: &Ctx, p: &Person, en: &str, lang: &'static str) -> Option<String> {
+    if lang == "en" {
+        return Some(en.to_string());
+    }
+    if c.data.real_qids.contains(&p.qid) {
+        if let Some(k) = langs::known(p.qid, lang) {
+            return Some(k.to_string());
+        }
+        return Some(langs::translate(en, lang));
+    }
+    (c.payload == Payload::Full || has_lang(p.qid, lang)).then(|| langs::translate(en, lang))
+}
+
+/// Labels as (language, value): English, then the seven other languages wikikin speaks where
+/// the person has them (`langs.rs`), then, for `full` payloads, the rest of [`FULL_LANGS`].
 pub(super) fn labels(c: &Ctx, idx: u32, p: &Person) -> Vec<(&'static str, String)> {
     let label = c.data.label(idx);
     if label.is_empty() {
         return Vec::new();
     }
     let mut v = vec![("en", label.to_string())];
-    match c.payload {
-        Payload::Full => {
-            for &l in FULL_LANGS.iter().skip(1) {
-                let text = match l {
-                    "de" | "de-ch" | "nl" => german(label),
-                    "fr" | "es" | "it" | "pt" | "pt-br" | "ca" => french(label),
-                    _ => label.to_string(),
-                };
-                v.push((l, text));
-            }
+    for lang in langs::OTHER_LANGS {
+        if let Some(text) = label_in(c, p, label, lang) {
+            v.push((lang, text));
         }
-        Payload::Lean => {
-            if mix2(p.qid as u64, 0x4c41).is_multiple_of(3) {
-                v.push(("de", german(label)));
-                v.push(("fr", french(label)));
+    }
+    if c.payload == Payload::Full {
+        for &l in FULL_LANGS.iter().skip(1) {
+            if langs::OTHER_LANGS.contains(&l) {
+                continue;
             }
+            let text = match l {
+                "de-ch" => langs::translate(label, "de"),
+                "fr" | "it" | "pt" | "pt-br" | "ca" => label.replace(" of ", " de "),
+                _ => label.to_string(),
+            };
+            v.push((l, text));
         }
     }
     v

@@ -62,6 +62,7 @@ pub(super) async fn handle(
             .map(str::to_string)
     };
     let (accept, content_type) = (header("accept"), header("content-type"));
+    let accept_encoding = header("accept-encoding");
     let body = if kind == Kind::Sparql && method.eq_ignore_ascii_case("POST") {
         req.into_body()
             .collect()
@@ -129,6 +130,7 @@ pub(super) async fn handle(
                     method: &method2,
                     path_and_query: &pq2,
                     accept: accept.as_deref(),
+                    accept_encoding: accept_encoding.as_deref(),
                     content_type: content_type.as_deref(),
                     body: &body,
                     budget,
@@ -147,6 +149,7 @@ pub(super) async fn handle(
     }
     tokio::time::sleep_until(first_byte).await;
     // It goes out now: only now is it counted as served.
+    let raw_len = built.as_ref().map_or(0, |p| p.raw_len() as u64);
     let built = built.map(|p| st.replica.deliver(p));
     let (resp, limit) = match fault {
         Some(Fault::Hang) => {
@@ -162,6 +165,7 @@ pub(super) async fn handle(
                 *s.by_kind.entry(kind.name()).or_insert(0) += 1;
                 *s.by_status.entry(r.status).or_insert(0) += 1;
                 s.bytes_sent += r.body.len() as u64;
+                s.wire_bytes += r.body.len() as u64;
             }
             let len = r.body.len();
             (r, len)
@@ -171,7 +175,10 @@ pub(super) async fn handle(
             let limit = r.body.len() / 2;
             {
                 let mut s = st.replica.stats();
-                s.bytes_sent = s.bytes_sent.saturating_sub((r.body.len() - limit) as u64);
+                // Half the wire bytes went out, so half the uncompressed ones.
+                let cut = (r.body.len() - limit) as u64;
+                s.wire_bytes = s.wire_bytes.saturating_sub(cut);
+                s.bytes_sent = s.bytes_sent.saturating_sub(raw_len - raw_len / 2);
             }
             (r, limit)
         }

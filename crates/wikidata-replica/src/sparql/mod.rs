@@ -90,6 +90,7 @@ impl SparqlStore {
             if end == n {
                 let mut tail = Vec::new();
                 rdf::redirect_quads(&mut tail, data, inst);
+                rdf::extra_quads(&mut tail, inst, statements);
                 loader
                     .load_quads(chunk.chain(tail))
                     .map_err(|e| e.to_string())?;
@@ -136,7 +137,8 @@ impl SparqlStore {
             ("xsd", XSD.into()),
             ("schema", SCHEMA.into()),
             ("skos", SKOS.into()),
-            ("prov", "http://www.w3.org/ns/prov#".into()),
+            ("wdref", i.entity.replace("/entity/", "/reference/")),
+            ("prov", rdf::PROV.into()),
             ("bd", "http://www.bigdata.com/rdf#".into()),
             ("hint", "http://www.bigdata.com/queryHints#".into()),
             ("geo", "http://www.opengis.net/ont/geosparql#".into()),

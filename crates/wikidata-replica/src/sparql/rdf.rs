@@ -20,6 +20,7 @@ pub(super) const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub(super) const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub(super) const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub(super) const WIKIBASE: &str = "http://wikiba.se/ontology#";
+pub(super) const PROV: &str = "http://www.w3.org/ns/prov#";
 /// Where WDQS points `commonsMedia` values.
 const COMMONS: &str = "http://commons.wikimedia.org/wiki/Special:FilePath/";
 /// PHP's `rawurlencode`: everything but letters, digits and `-_.~`.
@@ -166,6 +167,7 @@ fn ranks_matter(claim: &Claim) -> bool {
             s.rank != "normal"
                 || matches!(s.value, Value::Some | Value::NoValue)
                 || !s.item_qualifiers().is_empty()
+                || s.refs.as_ref().is_some_and(|r| !r.is_empty())
         })
 }
 
@@ -222,6 +224,31 @@ fn claim_quads(
         ));
         for (qp, item) in s.item_qualifiers() {
             out.push(quad(&st, ns.prop("qualifier/", qp), ns.entity(item)));
+        }
+        for r in s.refs.iter().flatten() {
+            let node = iri(format!(
+                "{}{}",
+                ns.inst.entity.replace("/entity/", "/reference/"),
+                render::hex40_string(r.seed())
+            ));
+            out.push(quad(
+                &st,
+                iri(format!("{PROV}wasDerivedFrom")),
+                node.clone(),
+            ));
+            out.push(quad(&node, rdf_type(), iri(format!("{WIKIBASE}Reference"))));
+            if let Some(src) = r.stated_in {
+                out.push(quad(&node, ns.prop("reference/", "P248"), ns.entity(src)));
+            }
+            if let Some(url) = &r.url {
+                out.push(quad(&node, ns.prop("reference/", "P854"), iri(url.clone())));
+            }
+            if let Some(d) = &r.retrieved {
+                out.push(quad(&node, ns.prop("reference/", "P813"), date_literal(d)));
+            }
+            if let Some(w) = r.imported_from {
+                out.push(quad(&node, ns.prop("reference/", "P143"), ns.entity(w)));
+            }
         }
     }
 }
@@ -285,6 +312,38 @@ pub fn redirect_quads(out: &mut Vec<Quad>, data: &Data, inst: &Instance) {
     }
 }
 
+/// The extra items (fixtures, sources, qualifier values: `model/extra.rs`) and their redirects.
+pub fn extra_quads(out: &mut Vec<Quad>, inst: &Instance, statements: Statements) {
+    use crate::model::extra::{EXTRAS, REDIRECTS};
+    let ns = Ns { inst };
+    for e in EXTRAS {
+        let subject = ns.entity(e.qid);
+        out.push(quad(
+            &subject,
+            iri(format!("{RDF}type")),
+            iri(format!("{WIKIBASE}Item")),
+        ));
+        for (lang, text) in e.labels {
+            let l = Literal::new_language_tagged_literal_unchecked(*text, *lang);
+            out.push(quad(&subject, iri(format!("{RDFS}label")), l));
+        }
+        let d = Literal::new_language_tagged_literal_unchecked(e.description, "en");
+        out.push(quad(&subject, iri(format!("{SCHEMA}description")), d));
+        if let Some(class) = e.instance_of {
+            let h = render::extra::p31_seed(e.qid);
+            let claim = crate::render::family::plain_claim(inst.instance_of, class, h);
+            claim_quads(out, &ns, &subject, e.qid, &claim, statements);
+        }
+    }
+    for (old, new) in REDIRECTS {
+        out.push(quad(
+            &ns.entity(*old),
+            iri(format!("{OWL}sameAs")),
+            ns.entity(*new),
+        ));
+    }
+}
+
 /// Every quad of the store, made a person at a time (`statements` already resolved: `Auto`
 /// counts as `Full`).
 pub fn quads<'a>(
@@ -301,6 +360,7 @@ pub fn quads<'a>(
     let redirects = std::iter::once(()).flat_map(move |()| {
         let mut out = Vec::new();
         redirect_quads(&mut out, data, inst);
+        extra_quads(&mut out, inst, statements);
         out
     });
     people.chain(redirects)
