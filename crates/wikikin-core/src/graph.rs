@@ -105,7 +105,7 @@ impl FamilyGraph {
         }
         let redirects = &self.redirects;
         let resolve = |q: Qid| resolve_in(redirects, q);
-        self.stated.add(resolve, p);
+        self.stated.add(resolve, p.id, &p.statements);
     }
 
     fn link(&mut self, parent: Qid, child: Qid, role: Role, from_child: bool) {

@@ -4,7 +4,7 @@
 
 use super::{FamilyGraph, Map};
 use crate::entity::{FamilyProp, Kinship, Rank, Statement};
-use crate::{Person, Qid};
+use crate::Qid;
 
 /// A statement behind a link, with the item it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,9 +96,9 @@ fn insert(list: &mut Vec<LinkStatement>, new: LinkStatement) {
 }
 
 impl Statements {
-    pub(super) fn add(&mut self, g_resolve: impl Fn(Qid) -> Qid, p: &Person) {
-        let id = g_resolve(p.id);
-        for s in &p.statements {
+    pub(super) fn add(&mut self, g_resolve: impl Fn(Qid) -> Qid, item: Qid, stmts: &[Statement]) {
+        let id = g_resolve(item);
+        for s in stmts {
             let t = g_resolve(s.target);
             if t == id {
                 continue;
@@ -165,6 +165,15 @@ impl Statements {
 }
 
 impl FamilyGraph {
+    /// Adds statements read later than the person (e.g. the references of the shown links
+    /// from one query-service query after the answer). They describe links only: the links
+    /// themselves come from [`FamilyGraph::add_person`].
+    pub fn add_statements(&mut self, item: Qid, statements: &[Statement]) {
+        let redirects = &self.redirects;
+        self.stated
+            .add(|q| super::resolve_in(redirects, q), item, statements);
+    }
+
     /// The statements of the parent link `parent` → `child`, better first (empty when the
     /// link was read without them, e.g. from the query service's truthy values).
     pub fn parent_statements(&self, parent: Qid, child: Qid) -> &[LinkStatement] {
@@ -243,7 +252,7 @@ impl FamilyGraph {
 mod tests {
     use super::*;
     use crate::entity::{Reference, ADOPTIVE_FATHER, DISPUTED};
-    use crate::Sex;
+    use crate::{Person, Sex};
     use wikikin_kinship::Pedigree;
 
     fn st(prop: FamilyProp, pid: u32, target: u64, id: &str) -> Statement {
@@ -376,6 +385,25 @@ mod tests {
         // Still a link, with its statements, for the words.
         assert_eq!(g.links().count(), 3);
         assert_eq!(g.parent_statements(Qid(4), Qid(3)).len(), 2);
+    }
+
+    #[test]
+    fn statements_can_come_after_the_links() {
+        let mut g = FamilyGraph::new();
+        let mut child = Person::new(Qid(3));
+        child.fathers = vec![Qid(1)];
+        g.add_person(&child);
+        assert!(
+            g.stated(Qid(3), Qid(1)).is_none(),
+            "read without statements"
+        );
+        let mut s = st(FamilyProp::Father, 22, 1, "Q3$f");
+        s.kinship_items = vec![ADOPTIVE_FATHER];
+        g.add_statements(Qid(3), &[s]);
+        let (kind, stated) = g.stated(Qid(3), Qid(1)).unwrap();
+        assert_eq!(kind, LinkKind::Child);
+        assert!(stated.one_sided);
+        assert!(g.parents(Qid(3)).is_empty(), "now known adoptive");
     }
 
     #[test]
