@@ -16,6 +16,7 @@ mod build;
 mod claims;
 mod date;
 mod raw;
+mod refs;
 mod statement;
 
 use build::build_person;
