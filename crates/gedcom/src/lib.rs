@@ -1,4 +1,4 @@
-//! A small GEDCOM 5.5 reader for genealogies as real programs write them (PAF, Family Tree
+//! A small GEDCOM 5.5 reader (and a 5.5.1 writer, [`write`]) for genealogies as real programs write them (PAF, Family Tree
 //! Maker, MyHeritage): `CHAR ANSEL/ANSI/UTF-8` (and UTF-16 with a byte-order mark), CR, LF or
 //! CRLF line ends, `CONT`/`CONC`, `NAME Given /Surname/` with underscores, dates with
 //! modifiers and dual years, `FAMS`/`FAMC`, `HUSB`/`WIFE`/`CHIL`, `OBJE`/`FILE`.
@@ -32,11 +32,15 @@ mod model;
 mod name;
 mod records;
 mod tree;
+mod write;
 
 pub use date::{DateModifier, GedDate, Precision, Ymd};
 pub use decode::Charset;
 pub use error::{GedcomError, Warning};
-pub use model::{Family, Gedcom, Individual, Sex};
+pub use model::{Citation, Family, Gedcom, Individual, Sex, Source};
+pub use write::{
+    write, Export, ExportCitation, ExportDate, ExportFamily, ExportPerson, ExportSource,
+};
 
 use std::path::Path;
 

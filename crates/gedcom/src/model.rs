@@ -38,6 +38,8 @@ pub struct Individual {
     pub famc: Vec<String>,
     /// Families where this person is a spouse (FAMS), xrefs without `@`.
     pub fams: Vec<String>,
+    /// Source citations on the record and on its BIRT/DEAT events (`event` says which).
+    pub citations: Vec<Citation>,
     /// Line of the `0 @I1@ INDI` record.
     pub line: usize,
 }
@@ -49,6 +51,31 @@ pub struct Family {
     pub wife: Option<String>,
     pub children: Vec<String>,
     pub marriage: Option<GedDate>,
+    /// Source citations on the family record and on its MARR event.
+    pub citations: Vec<Citation>,
+    pub line: usize,
+}
+
+/// A `0 @S1@ SOUR` record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub xref: String,
+    /// `TITL`.
+    pub title: Option<String>,
+    pub line: usize,
+}
+
+/// A source citation (`1 SOUR @S1@` with `2 PAGE …`, or `1 SOUR text` without a record).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// The `SOUR` record pointed to, without `@`s.
+    pub source: Option<String>,
+    /// The citation's own text when it points to no record.
+    pub text: Option<String>,
+    /// `PAGE`: where in the source.
+    pub page: Option<String>,
+    /// The event cited on (`BIRT`, `DEAT`, `MARR`); `None` for the record itself.
+    pub event: Option<String>,
     pub line: usize,
 }
 
@@ -62,6 +89,9 @@ pub struct Gedcom {
     pub charset: Option<Charset>,
     /// `HEAD.SOUR`, the program that wrote the file.
     pub source: Option<String>,
+    /// `SOUR` records, in file order.
+    pub sources: Vec<Source>,
+    pub(crate) sour_index: HashMap<String, usize>,
     pub(crate) indi_index: HashMap<String, usize>,
     pub(crate) fam_index: HashMap<String, usize>,
 }
@@ -77,6 +107,13 @@ impl Gedcom {
         self.fam_index
             .get(xref.trim_matches('@'))
             .and_then(|&i| self.families.get(i))
+    }
+
+    /// A `SOUR` record by xref (`"S1"` or `"@S1@"`).
+    pub fn source_record(&self, xref: &str) -> Option<&Source> {
+        self.sour_index
+            .get(xref.trim_matches('@'))
+            .and_then(|&i| self.sources.get(i))
     }
 
     /// Index of an individual in `individuals`.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::name::split_name;
 use crate::tree::Node;
-use crate::{Family, GedDate, Gedcom, Individual, Sex, Warning};
+use crate::{Citation, Family, GedDate, Gedcom, Individual, Sex, Source, Warning};
 
 fn pointer(v: &str) -> Option<String> {
     let v = v.trim();
@@ -31,6 +31,32 @@ fn event_date(ev: &Node, who: &str, warnings: &mut Vec<Warning>) -> Option<GedDa
     }
 }
 
+/// A `SOUR` line as a citation (`event`: the event tag it is on).
+fn citation(c: &Node, event: Option<&str>) -> Citation {
+    let source = pointer(&c.value);
+    Citation {
+        text: if source.is_none() {
+            non_empty(&c.value).map(|t| t.replace("@@", "@"))
+        } else {
+            None
+        },
+        source,
+        page: c
+            .child("PAGE")
+            .and_then(|p| non_empty(&p.value))
+            .map(|p| p.replace("@@", "@")),
+        event: event.map(str::to_string),
+        line: c.line,
+    }
+}
+
+/// The `SOUR` citations directly under an event.
+fn citations(node: &Node, event: Option<&str>, out: &mut Vec<Citation>) {
+    for c in node.children.iter().filter(|c| c.tag == "SOUR") {
+        out.push(citation(c, event));
+    }
+}
+
 fn non_empty(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -43,6 +69,26 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
         match r.tag.as_str() {
             "HEAD" => {
                 g.source = r.child("SOUR").and_then(|s| non_empty(&s.value));
+            }
+            "SOUR" => {
+                if let Some(x) = &r.xref {
+                    if g.sour_index.contains_key(x) {
+                        warnings.push(Warning {
+                            line: r.line,
+                            message: format!("duplicate source @{x}@; later record ignored"),
+                        });
+                    } else {
+                        g.sour_index.insert(x.clone(), g.sources.len());
+                        g.sources.push(Source {
+                            xref: x.clone(),
+                            title: r
+                                .child("TITL")
+                                .and_then(|t| non_empty(&t.value))
+                                .map(|t| t.replace("@@", "@")),
+                            line: r.line,
+                        });
+                    }
+                }
             }
             "OBJE" => {
                 if let (Some(x), Some(f)) = (&r.xref, r.child("FILE")) {
@@ -79,6 +125,7 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
                     image: None,
                     famc: Vec::new(),
                     fams: Vec::new(),
+                    citations: Vec::new(),
                     line: r.line,
                 };
                 for c in &r.children {
@@ -93,6 +140,7 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
                                 ind.aliases.push(display);
                             }
                         }
+                        "SOUR" => ind.citations.push(citation(c, None)),
                         "SEX" => {
                             ind.sex = match c.value.trim().to_ascii_uppercase().as_str() {
                                 "M" | "MALE" => Sex::Male,
@@ -102,6 +150,16 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
                         }
                         "TITL" if ind.title.is_none() => {
                             ind.title = non_empty(&c.value);
+                        }
+                        "BIRT" | "DEAT" if !c.children.is_empty() => {
+                            citations(c, Some(&c.tag), &mut ind.citations);
+                            if c.tag == "BIRT" && ind.birth.is_none() {
+                                ind.birth = event_date(c, &xref, &mut warnings);
+                                ind.birth_place = c.child("PLAC").and_then(|p| non_empty(&p.value));
+                            } else if c.tag == "DEAT" && ind.death.is_none() {
+                                ind.death = event_date(c, &xref, &mut warnings);
+                                ind.death_place = c.child("PLAC").and_then(|p| non_empty(&p.value));
+                            }
                         }
                         "BIRT" if ind.birth.is_none() => {
                             ind.birth = event_date(c, &xref, &mut warnings);
@@ -163,12 +221,18 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
                     wife: None,
                     children: Vec::new(),
                     marriage: None,
+                    citations: Vec::new(),
                     line: r.line,
                 };
                 for c in &r.children {
                     let slot = match c.tag.as_str() {
                         "HUSB" | "WIFE" | "CHIL" => c.tag.as_str(),
+                        "SOUR" => {
+                            fam.citations.push(citation(c, None));
+                            continue;
+                        }
                         "MARR" => {
+                            citations(c, Some("MARR"), &mut fam.citations);
                             if fam.marriage.is_none() {
                                 fam.marriage = event_date(c, &xref, &mut warnings);
                             }
@@ -221,6 +285,25 @@ pub(crate) fn extract(records: Vec<Node>, mut warnings: Vec<Warning>) -> Gedcom 
                 warnings.push(Warning {
                     line: f.line,
                     message: format!("family @{}@ points to missing individual @{p}@", f.xref),
+                });
+            }
+        }
+    }
+    for (line, c) in g
+        .individuals
+        .iter()
+        .flat_map(|i| i.citations.iter().map(move |c| (i.line, c)))
+        .chain(
+            g.families
+                .iter()
+                .flat_map(|f| f.citations.iter().map(move |c| (f.line, c))),
+        )
+    {
+        if let Some(s) = &c.source {
+            if !g.sour_index.contains_key(s) {
+                warnings.push(Warning {
+                    line: c.line.max(line),
+                    message: format!("citation points to missing source @{s}@"),
                 });
             }
         }

@@ -1,5 +1,7 @@
 //! The family graph: one node per person, parent→child edges merged from both sides of the data
-//! (P22/P25 on the child, P40 on the parent), spouses, and the data problems found.
+//! (P22/P25 on the child, P40 on the parent), spouses, the statements behind each link (see
+//! [`FamilyGraph::stated`]), and the data problems found. A parent link qualified adoptive,
+//! foster or step is kept but is not a line of blood: `Pedigree` does not return it.
 
 use crate::{Person, Qid, Sex};
 use petgraph::graphmap::{DiGraphMap, UnGraphMap};
@@ -8,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+
+mod stated;
+
+pub use stated::{LinkKind, LinkStatement, Stated};
 
 /// A deterministic hasher: the same data gives the same iteration order on every run.
 pub(crate) type Hasher = BuildHasherDefault<DefaultHasher>;
@@ -57,6 +63,7 @@ pub struct FamilyGraph {
     sex: Map<Qid, Sex>,
     loaded: Set<Qid>,
     redirects: Map<Qid, Qid>,
+    stated: stated::Statements,
 }
 
 impl FamilyGraph {
@@ -65,15 +72,7 @@ impl FamilyGraph {
     }
 
     fn resolve(&self, q: Qid) -> Qid {
-        let mut q = q;
-        // Bounded: a redirect chain can't be longer than the map.
-        for _ in 0..=self.redirects.len() {
-            match self.redirects.get(&q) {
-                Some(&to) if to != q => q = to,
-                _ => break,
-            }
-        }
-        q
+        resolve_in(&self.redirects, q)
     }
 
     /// Adds a person's entity: the node, their sex, and every link they state.
@@ -104,6 +103,9 @@ impl FamilyGraph {
                 self.spouses.add_edge(id, s, ());
             }
         }
+        let redirects = &self.redirects;
+        let resolve = |q: Qid| resolve_in(redirects, q);
+        self.stated.add(resolve, p.id, &p.statements);
     }
 
     fn link(&mut self, parent: Qid, child: Qid, role: Role, from_child: bool) {
@@ -182,6 +184,7 @@ impl FamilyGraph {
         if self.loaded.remove(&from) {
             self.loaded.insert(to);
         }
+        self.stated.redirect(from, to);
     }
 
     /// The real id for `q` (following known redirects).
@@ -221,19 +224,36 @@ impl FamilyGraph {
         let mut v: Vec<Qid> = self
             .parents
             .edges_directed(child, Incoming)
-            .filter(|(_, _, l)| l.role == role)
+            .filter(|(p, _, l)| l.role == role && self.stated.kinship(*p, child).is_none())
             .map(|(p, _, _)| p)
             .collect();
         v.sort();
         v
     }
 
-    /// Known fathers (more than one is a data problem).
+    /// Every parent, blood or not (sorted).
+    fn all_parents(&self, p: Qid) -> Vec<Qid> {
+        if !self.parents.contains_node(p) {
+            return Vec::new();
+        }
+        sorted(self.parents.neighbors_directed(p, Incoming).collect())
+    }
+
+    /// Every child, blood or not (sorted).
+    fn all_children(&self, p: Qid) -> Vec<Qid> {
+        if !self.parents.contains_node(p) {
+            return Vec::new();
+        }
+        sorted(self.parents.neighbors_directed(p, Outgoing).collect())
+    }
+
+    /// Known fathers by blood (more than one is a data problem; adoptive, foster and step
+    /// fathers are in [`FamilyGraph::adoptive_parents`]).
     pub fn fathers(&self, child: Qid) -> Vec<Qid> {
         self.parents_with(child, Role::Father)
     }
 
-    /// Known mothers (more than one is a data problem).
+    /// Known mothers by blood (more than one is a data problem).
     pub fn mothers(&self, child: Qid) -> Vec<Qid> {
         self.parents_with(child, Role::Mother)
     }
@@ -260,6 +280,18 @@ impl FamilyGraph {
     }
 }
 
+fn resolve_in(redirects: &Map<Qid, Qid>, q: Qid) -> Qid {
+    let mut q = q;
+    // Bounded: a redirect chain can't be longer than the map.
+    for _ in 0..=redirects.len() {
+        match redirects.get(&q) {
+            Some(&to) if to != q => q = to,
+            _ => break,
+        }
+    }
+    q
+}
+
 fn sorted(mut v: Vec<Qid>) -> Vec<Qid> {
     v.sort();
     v.dedup();
@@ -269,20 +301,20 @@ fn sorted(mut v: Vec<Qid>) -> Vec<Qid> {
 impl wikikin_kinship::Pedigree for FamilyGraph {
     type Id = Qid;
 
+    /// Parents by blood: a link qualified adoptive, foster or step is left out.
     fn parents(&self, person: Qid) -> Vec<Qid> {
         let p = self.resolve(person);
-        if !self.parents.contains_node(p) {
-            return Vec::new();
-        }
-        sorted(self.parents.neighbors_directed(p, Incoming).collect())
+        let mut v = self.all_parents(p);
+        v.retain(|q| self.stated.kinship(*q, p).is_none());
+        v
     }
 
+    /// Children by blood.
     fn children(&self, person: Qid) -> Vec<Qid> {
         let p = self.resolve(person);
-        if !self.parents.contains_node(p) {
-            return Vec::new();
-        }
-        sorted(self.parents.neighbors_directed(p, Outgoing).collect())
+        let mut v = self.all_children(p);
+        v.retain(|c| self.stated.kinship(p, *c).is_none());
+        v
     }
 
     fn spouses(&self, person: Qid) -> Vec<Qid> {

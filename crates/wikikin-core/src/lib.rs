@@ -33,6 +33,7 @@ pub mod http;
 pub mod id;
 pub mod outcome;
 pub mod sim;
+pub mod sources;
 pub mod sparql;
 pub mod store;
 pub mod web;

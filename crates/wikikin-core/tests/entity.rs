@@ -2,6 +2,9 @@
 
 use wikikin_core::{parse_entities, Date, ParseErrorKind, Person, Precision, Qid, Sex};
 
+#[path = "entity/statements.rs"]
+mod statements;
+
 const DATA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/wikidata/"

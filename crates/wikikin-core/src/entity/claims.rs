@@ -2,6 +2,7 @@
 //! P570; other instances' ids come from [`crate::Props`]; the slots keep Wikidata's names) and
 //! their lenient deserializers: a malformed statement is skipped, never an error.
 
+pub(super) use super::refs::{LenientRefs, RawReference};
 use super::*;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -70,16 +71,25 @@ impl<'de> Visitor<'de> for ClaimsSeed<'_> {
         let is = |key: &Option<String>, p: &str| key.as_deref() == Some(p);
         while let Some(p) = map.next_key::<Key>()? {
             let p = &*p.0;
+            // The family statements are read whole (id, references); the others skip them.
+            let family = if is(&k.father, p) {
+                Some(&mut c.p22)
+            } else if is(&k.mother, p) {
+                Some(&mut c.p25)
+            } else if is(&k.spouse, p) {
+                Some(&mut c.p26)
+            } else if is(&k.child, p) {
+                Some(&mut c.p40)
+            } else {
+                None
+            };
+            if let Some(slot) = family {
+                let list: Lenient<true> = map.next_value()?;
+                slot.extend(list.0);
+                continue;
+            }
             let slot = if is(&k.sex, p) {
                 &mut c.p21
-            } else if is(&k.father, p) {
-                &mut c.p22
-            } else if is(&k.mother, p) {
-                &mut c.p25
-            } else if is(&k.spouse, p) {
-                &mut c.p26
-            } else if is(&k.child, p) {
-                &mut c.p40
             } else if is(&k.image, p) {
                 &mut c.p18
             } else if is(&k.birth, p) {
@@ -90,7 +100,7 @@ impl<'de> Visitor<'de> for ClaimsSeed<'_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
-            let list: Lenient<Vec<RawStatement>> = map.next_value()?;
+            let list: Lenient<false> = map.next_value()?;
             slot.extend(list.0);
         }
         Ok(c)
@@ -101,20 +111,21 @@ impl<'de> Visitor<'de> for ClaimsSeed<'_> {
     }
 }
 
-/// A list of statements where an element of the wrong shape is dropped, not fatal.
-pub(super) struct Lenient<T>(T);
+/// A list of statements where an element of the wrong shape is dropped, not fatal. `FULL`:
+/// the statements' ids and references are read too (family statements only).
+pub(super) struct Lenient<const FULL: bool>(Vec<RawStatement>);
 
-impl<'de> Deserialize<'de> for Lenient<Vec<RawStatement>> {
+impl<'de, const FULL: bool> Deserialize<'de> for Lenient<FULL> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Lenient<Vec<RawStatement>>;
+        struct V<const F: bool>;
+        impl<'de, const F: bool> Visitor<'de> for V<F> {
+            type Value = Lenient<F>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a list of statements")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<MaybeStatement>()? {
+                while let Some(s) = seq.next_element::<MaybeStatement<F>>()? {
                     if let Some(s) = s.0 {
                         out.push(s);
                     }
@@ -126,18 +137,18 @@ impl<'de> Deserialize<'de> for Lenient<Vec<RawStatement>> {
                 Ok(Lenient(Vec::new()))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V::<FULL>)
     }
 }
 
 /// A statement, or `None` if the element is not an object.
-pub(super) struct MaybeStatement(Option<RawStatement>);
+pub(super) struct MaybeStatement<const FULL: bool>(Option<RawStatement>);
 
-impl<'de> Deserialize<'de> for MaybeStatement {
+impl<'de, const FULL: bool> Deserialize<'de> for MaybeStatement<FULL> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = MaybeStatement;
+        struct V<const F: bool>;
+        impl<'de, const F: bool> Visitor<'de> for V<F> {
+            type Value = MaybeStatement<F>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a statement")
             }
@@ -152,6 +163,10 @@ impl<'de> Deserialize<'de> for MaybeStatement {
                         }
                         "rank" => s.rank = map.next_value()?,
                         "qualifiers" => s.qualifiers = map.next_value()?,
+                        "id" => s.id = Some(map.next_value::<Key>()?.0.into_owned()),
+                        "references" if F => {
+                            s.references = map.next_value::<LenientRefs>()?.0;
+                        }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -182,7 +197,7 @@ impl<'de> Deserialize<'de> for MaybeStatement {
                 Ok(MaybeStatement(None))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V::<FULL>)
     }
 }
 
@@ -191,25 +206,9 @@ pub(super) struct RawStatement {
     pub(super) mainsnak: RawSnak,
     pub(super) rank: Rank,
     pub(super) qualifiers: RawQualifiers,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) enum Rank {
-    Preferred,
-    #[default]
-    Normal,
-    Deprecated,
-}
-
-impl<'de> Deserialize<'de> for Rank {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let k = Key::deserialize(d)?;
-        Ok(match &*k.0 {
-            "preferred" => Rank::Preferred,
-            "deprecated" => Rank::Deprecated,
-            _ => Rank::Normal,
-        })
-    }
+    pub(super) id: Option<String>,
+    /// Family statements only.
+    pub(super) references: Vec<RawReference>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -254,6 +253,7 @@ pub(super) enum SnakValue {
         numeric_id: Option<u64>,
         time: Option<String>,
         precision: Option<u64>,
+        calendar: Calendar,
     },
     Other,
 }
@@ -292,6 +292,7 @@ impl<'de> Deserialize<'de> for SnakValue {
                 let mut numeric_id = None;
                 let mut time = None;
                 let mut precision = None;
+                let mut calendar = Calendar::Gregorian;
                 let mut entity_type_ok = true;
                 while let Some(k) = map.next_key::<Key>()? {
                     match &*k.0 {
@@ -306,6 +307,9 @@ impl<'de> Deserialize<'de> for SnakValue {
                         }
                         "time" => time = Some(map.next_value::<Key>()?.0.into_owned()),
                         "precision" => precision = map.next_value::<Num>()?.0,
+                        "calendarmodel" => {
+                            calendar = Calendar::from_iri(&map.next_value::<Key>()?.0)
+                        }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -319,6 +323,7 @@ impl<'de> Deserialize<'de> for SnakValue {
                     numeric_id,
                     time,
                     precision,
+                    calendar,
                 })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SnakValue, A::Error> {
@@ -387,10 +392,13 @@ impl<'de> Deserialize<'de> for Num {
     }
 }
 
-/// Qualifiers: only P1480 (sourcing circumstances, for "circa") is kept.
+/// Qualifiers: only P1480 (sourcing circumstances: "circa", doubts), P5102 (nature of
+/// statement) and P1039 (kinship to subject) are kept.
 #[derive(Default)]
 pub(super) struct RawQualifiers {
     pub(super) p1480: Vec<RawSnak>,
+    pub(super) p5102: Vec<RawSnak>,
+    pub(super) p1039: Vec<RawSnak>,
 }
 
 impl<'de> Deserialize<'de> for RawQualifiers {
@@ -404,10 +412,13 @@ impl<'de> Deserialize<'de> for RawQualifiers {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawQualifiers, A::Error> {
                 let mut q = RawQualifiers::default();
                 while let Some(k) = map.next_key::<Key>()? {
-                    if &*k.0 == "P1480" {
-                        q.p1480 = map.next_value()?;
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
+                    match &*k.0 {
+                        "P1480" => q.p1480 = map.next_value::<Snaks>()?.0,
+                        "P5102" => q.p5102 = map.next_value::<Snaks>()?.0,
+                        "P1039" => q.p1039 = map.next_value::<Snaks>()?.0,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
                     }
                 }
                 Ok(q)
@@ -415,6 +426,36 @@ impl<'de> Deserialize<'de> for RawQualifiers {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawQualifiers, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(RawQualifiers::default())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A list of snaks; anything but a list is no snaks.
+pub(super) struct Snaks(pub(super) Vec<RawSnak>);
+
+impl<'de> Deserialize<'de> for Snaks {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Snaks;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of snaks")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Snaks, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<RawSnak>()? {
+                    out.push(s);
+                }
+                Ok(Snaks(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Snaks, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Snaks(Vec::new()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Snaks, E> {
+                Ok(Snaks(Vec::new()))
             }
         }
         d.deserialize_any(V)

@@ -2,22 +2,34 @@
 //!
 //! Only what the app uses is built: labels and descriptions in the wanted languages, and the
 //! statements P21 (sex), P569/P570 (birth/death), P18 (image), P22/P25 (father/mother), P40
-//! (child), P26 (spouse). Everything else — other claims, references, aliases, sitelinks, other
-//! languages — is skipped with [`serde::de::IgnoredAny`] and never allocated.
+//! (child), P26 (spouse). The family statements (P22, P25, P26, P40) are kept whole as
+//! [`Statement`]s: id, rank, references summed up, doubt and kinship qualifiers. Everything else
+//! — other claims, the references of other statements, aliases, sitelinks, other languages — is
+//! skipped with [`serde::de::IgnoredAny`] and never allocated.
 
 use crate::{Qid, Sex};
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod build;
 mod claims;
 mod date;
 mod raw;
+mod refs;
+mod statement;
 
+use build::build_person;
+pub(crate) use build::sex_of;
 use claims::*;
 use raw::*;
 
 pub use date::{Date, Precision};
+pub use statement::{
+    Calendar, DateDetail, FamilyProp, Kinship, Rank, Reference, Statement, ADOPTED_CHILD,
+    ADOPTED_DAUGHTER, ADOPTED_SON, ADOPTIVE_FATHER, ADOPTIVE_MOTHER, ADOPTIVE_PARENT, CIRCA,
+    DISPUTED, HYPOTHETICALLY, PRESUMABLY, STEPDAUGHTER, STEPSON,
+};
 
 /// One person as the app needs them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +51,17 @@ pub struct Person {
     pub father_unknown: bool,
     /// The mother is stated as unknown (`somevalue`) or none (`novalue`) and no mother is given.
     pub mother_unknown: bool,
+    /// The statements behind `fathers`, `mothers`, `spouses` and `children` (the best-ranked
+    /// ones with an item value), with their sources. Empty when the source gave none (the
+    /// query service's truthy values).
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+    /// The birth date's statement id and calendar.
+    #[serde(default)]
+    pub birth_detail: DateDetail,
+    /// The death date's statement id and calendar.
+    #[serde(default)]
+    pub death_detail: DateDetail,
 }
 
 impl Person {
@@ -58,7 +81,15 @@ impl Person {
             spouses: Vec::new(),
             father_unknown: false,
             mother_unknown: false,
+            statements: Vec::new(),
+            birth_detail: DateDetail::default(),
+            death_detail: DateDetail::default(),
         }
+    }
+
+    /// The family statements of one property.
+    pub fn statements_of(&self, prop: FamilyProp) -> impl Iterator<Item = &Statement> + '_ {
+        self.statements.iter().filter(move |s| s.prop == prop)
     }
 
     /// The label, or the Q-id when there is none.
@@ -234,111 +265,6 @@ pub fn parse_entities_with(
         out.persons.push(build_person(id, e, props));
     }
     Ok(out)
-}
-
-fn build_person(id: Qid, e: RawEntity, props: &crate::Props) -> Person {
-    let c = e.claims;
-    let (fathers, father_unknown) = items(&c.p22);
-    let (mothers, mother_unknown) = items(&c.p25);
-    let no_father = fathers.iter().all(|q| *q == id);
-    let no_mother = mothers.iter().all(|q| *q == id);
-    let (children, _) = items(&c.p40);
-    let (spouses, _) = items(&c.p26);
-    let (sexes, _) = items(&c.p21);
-    let sex = sexes
-        .iter()
-        .find_map(|q| sex_of(*q, props))
-        .unwrap_or(Sex::Unknown);
-    let image = best(&c.p18).find_map(|s| match &s.mainsnak.datavalue {
-        Some(DataValue {
-            value: SnakValue::Str(f),
-        }) if s.mainsnak.snaktype == SnakType::Value && !f.trim().is_empty() => Some(f.clone()),
-        _ => None,
-    });
-    Person {
-        id,
-        label: e.label.map(|(_, v)| clean_text(v)),
-        description: e.description.map(|(_, v)| clean_text(v)),
-        sex,
-        birth: date(&c.p569),
-        death: date(&c.p570),
-        image,
-        fathers: fathers.into_iter().filter(|q| *q != id).collect(),
-        mothers: mothers.into_iter().filter(|q| *q != id).collect(),
-        children: children.into_iter().filter(|q| *q != id).collect(),
-        spouses: spouses.into_iter().filter(|q| *q != id).collect(),
-        father_unknown: father_unknown && no_father,
-        mother_unknown: mother_unknown && no_mother,
-    }
-}
-
-/// The sex an item of the sex property stands for (Wikidata also: trans man Q2449503, trans
-/// woman Q1052281).
-pub(crate) fn sex_of(q: Qid, props: &crate::Props) -> Option<Sex> {
-    let wikidata = props.sex == Some(crate::Pid(21));
-    if Some(q) == props.male || (wikidata && q == Qid(2449503)) {
-        Some(Sex::Male)
-    } else if Some(q) == props.female || (wikidata && q == Qid(1052281)) {
-        Some(Sex::Female)
-    } else {
-        None
-    }
-}
-
-/// The statements that count: the preferred ones if any, else the normal ones; never deprecated.
-fn best(stmts: &[RawStatement]) -> impl Iterator<Item = &RawStatement> {
-    let has_preferred = stmts.iter().any(|s| s.rank == Rank::Preferred);
-    let wanted = if has_preferred {
-        Rank::Preferred
-    } else {
-        Rank::Normal
-    };
-    stmts.iter().filter(move |s| s.rank == wanted)
-}
-
-/// Item values of the best statements (deduplicated, in order), and whether an unknown/none
-/// value was stated.
-fn items(stmts: &[RawStatement]) -> (Vec<Qid>, bool) {
-    let mut out = Vec::new();
-    let mut unknown = false;
-    for s in best(stmts) {
-        match s.mainsnak.snaktype {
-            SnakType::SomeValue | SnakType::NoValue => unknown = true,
-            SnakType::Value => {
-                if let Some(q) = s.mainsnak.datavalue.as_ref().and_then(|d| d.value.item()) {
-                    if !out.contains(&q) {
-                        out.push(q);
-                    }
-                }
-            }
-            SnakType::Other => {}
-        }
-    }
-    (out, unknown)
-}
-
-const CIRCA: Qid = Qid(5727902);
-
-fn date(stmts: &[RawStatement]) -> Option<Date> {
-    best(stmts).find_map(|s| {
-        if s.mainsnak.snaktype != SnakType::Value {
-            return None;
-        }
-        let (time, precision) = match s.mainsnak.datavalue.as_ref().map(|d| &d.value) {
-            Some(SnakValue::Object {
-                time: Some(t),
-                precision,
-                ..
-            }) => (t, precision.unwrap_or(11)),
-            _ => return None,
-        };
-        let mut d = Date::from_wikidata(time, precision)?;
-        d.circa = s.qualifiers.p1480.iter().any(|q| {
-            q.snaktype == SnakType::Value
-                && q.datavalue.as_ref().and_then(|d| d.value.item()) == Some(CIRCA)
-        });
-        Some(d)
-    })
 }
 
 #[cfg(test)]
