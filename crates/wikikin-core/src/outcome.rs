@@ -77,6 +77,20 @@ pub struct Fallback {
 pub enum Limit {
     Generations,
     Entities,
+    /// A step limit of the engine's own ([`Guard`]).
+    Steps,
+}
+
+/// A step limit of the engine's own loops, a safety net never reached on real data: reaching
+/// one cut some work short, and the crawl's outcome says so ([`Ending::Cut`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// A search passing levels or reach through the graph after one entity loaded.
+    SearchSteps { max: usize },
+    /// Entities taken from the store in one go.
+    StoreLoads { max: usize },
+    /// Rounds of the searches between two answers.
+    SettleRounds { max: usize },
 }
 
 /// How a crawl ended, in one word.
@@ -142,6 +156,8 @@ pub enum Ending {
     Relate(RelateEnd),
     Explore(ExploreEnd),
     Descendants(DescendantsEnd),
+    /// A step limit cut the search short ([`Guard`]): the answer may be incomplete.
+    Cut(Guard),
 }
 
 /// How a crawl ended.
@@ -179,6 +195,7 @@ impl Outcome {
                 | Ending::Descendants(DescendantsEnd::GenerationLimit { .. }) => {
                     OutcomeKind::LimitReached(Limit::Generations)
                 }
+                Ending::Cut(_) => OutcomeKind::LimitReached(Limit::Steps),
                 Ending::Relate(RelateEnd::Searched)
                 | Ending::Descendants(DescendantsEnd::Complete { .. })
                 | Ending::Explore(

@@ -4,7 +4,8 @@
 use crate::graph::{Problem, Role};
 use crate::http::reason;
 use crate::outcome::{
-    DescendantsEnd, Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd,
+    DescendantsEnd, Ending, ExploreEnd, FailReason, Guard, Invalid, Outcome, PersonFailure,
+    RelateEnd,
 };
 use crate::outcome::{Fallback, FallbackWhy};
 use crate::Qid;
@@ -108,7 +109,22 @@ impl fmt::Display for Ending {
                 f,
                 "Stopped at the limit of {max} people; more descendants may exist."
             ),
+            Ending::Cut(guard) => guard.fmt(f),
         }
+    }
+}
+
+impl fmt::Display for Guard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, max) = match self {
+            Guard::SearchSteps { max } => ("steps through the family links after one person", max),
+            Guard::StoreLoads { max } => ("people taken from memory in one go", max),
+            Guard::SettleRounds { max } => ("rounds of the search between two answers", max),
+        };
+        write!(
+            f,
+            "The search stopped at its safety limit of {max} {what}; the answer may be incomplete."
+        )
     }
 }
 
@@ -214,7 +230,25 @@ impl fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::OutcomeKind;
+    use crate::outcome::{Limit, OutcomeKind};
+
+    #[test]
+    fn a_step_limit_is_a_limit_in_words() {
+        let cut = Outcome::Ended {
+            ending: Ending::Cut(Guard::SearchSteps { max: 50_000_000 }),
+            failed: 0,
+        };
+        assert_eq!(cut.kind(), OutcomeKind::LimitReached(Limit::Steps));
+        assert!(cut.answered());
+        assert_eq!(
+            cut.to_string(),
+            "The search stopped at its safety limit of 50000000 steps through the family links \
+             after one person; the answer may be incomplete."
+        );
+        for guard in [Guard::StoreLoads { max: 1 }, Guard::SettleRounds { max: 2 }] {
+            assert!(Ending::Cut(guard).to_string().contains("safety limit"));
+        }
+    }
 
     #[test]
     fn outcomes_in_words() {
