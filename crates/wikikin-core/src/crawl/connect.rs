@@ -233,3 +233,62 @@ impl Search for Connect {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::Sex::{Female, Male};
+
+    fn connect(kit: &Kit) -> Connect {
+        let limits = ConnectLimits {
+            max_links: kit.config.max_links,
+            ..ConnectLimits::default()
+        };
+        Connect::new(q(1), q(2), limits)
+    }
+
+    #[test]
+    fn a_marriage_is_certain_after_one_side_is_loaded() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        kit.person(1, Male, (&[], &[]), &[]);
+        kit.person(2, Female, (&[], &[]), &[]);
+        kit.marry(1, 2);
+        let mut c = connect(&kit);
+        assert_eq!(kit.start(&mut c), Ok(()));
+        assert!(
+            !c.still_wanted(q(1), &kit.seen()),
+            "nothing wanted before a step"
+        );
+        kit.run(&mut c);
+        assert_eq!(kit.loaded, [q(1)], "b's side was never needed");
+        assert_eq!(c.end(), Some(ConnectEnd::Certain));
+        let found = c.result(&kit.seen());
+        assert_eq!(found.found.len(), 1);
+        assert_eq!(found.found.first().map(|c| c.links()), Some(1));
+    }
+
+    #[test]
+    fn strangers_are_certain_once_both_sides_run_out() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        kit.person(1, Male, (&[], &[]), &[]);
+        kit.person(2, Female, (&[], &[]), &[]);
+        let mut c = connect(&kit);
+        kit.run(&mut c);
+        assert_eq!(kit.loaded, [q(1), q(2)]);
+        assert_eq!(c.end(), Some(ConnectEnd::Certain));
+        assert!(c.result(&kit.seen()).found.is_empty());
+    }
+
+    #[test]
+    fn a_redirect_moves_the_pair_and_the_frontier() {
+        let kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        let mut c = connect(&kit);
+        c.wanted.insert(q(1));
+        c.redirected(q(1), q(5));
+        assert_eq!(c.pair(), (q(5), q(2)));
+        assert!(c.wanted.contains(&q(5)));
+        assert_eq!(c.sides[0].frontier, [q(5)]);
+    }
+}

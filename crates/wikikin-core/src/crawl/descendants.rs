@@ -112,3 +112,63 @@ impl Search for Descendants {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::Sex::{Female, Male};
+
+    /// 1 has children 2 and 3; 2 has 4, who states only their own father.
+    fn family(generations: u32) -> Kit {
+        let mut kit = Kit::new(CrawlConfig::descendants(vec![q(1)]));
+        kit.config.max_generations = generations;
+        kit.person(1, Male, (&[], &[]), &[2, 3]);
+        kit.person(2, Male, (&[], &[]), &[]);
+        kit.person(3, Female, (&[], &[]), &[]);
+        kit.person(4, Female, (&[2], &[]), &[]);
+        kit
+    }
+
+    #[test]
+    fn a_root_is_needed() {
+        let mut kit = Kit::new(CrawlConfig::descendants(vec![]));
+        assert_eq!(kit.start(&mut Descendants), Err(Invalid::NoRoot));
+    }
+
+    #[test]
+    fn every_generation_down() {
+        let mut kit = family(60);
+        assert_eq!(kit.start(&mut Descendants), Ok(()));
+        kit.run(&mut Descendants);
+        // 4 is named by no parent's child list: not reached from above.
+        assert_eq!((kit.level(2), kit.level(3)), (1, 1));
+        assert_eq!(
+            kit.ending(&Descendants),
+            Some(Ending::Descendants(DescendantsEnd::Complete {
+                people: 3,
+                generations: 1
+            }))
+        );
+        // Loaded later (a lineage query's answer), 4 takes its level from its father.
+        kit.load(&mut Descendants, 4);
+        assert_eq!(kit.level(4), 2);
+    }
+
+    #[test]
+    fn later_generations_beyond_the_limit_are_a_limit() {
+        let mut kit = family(0);
+        assert_eq!(kit.start(&mut Descendants), Ok(()));
+        kit.run(&mut Descendants);
+        assert_eq!(kit.state(2), Some(State::Known));
+        assert!(!Descendants.still_wanted(q(2), &kit.seen()));
+        assert_eq!(
+            kit.ending(&Descendants),
+            Some(Ending::Descendants(DescendantsEnd::GenerationLimit {
+                people: 1,
+                generations: 0
+            }))
+        );
+    }
+}

@@ -195,3 +195,75 @@ impl Search for Explore {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::Sex::{Female, Male};
+
+    #[test]
+    fn a_root_is_needed() {
+        let mut kit = Kit::new(CrawlConfig::explore(vec![], vec![q(1)]));
+        assert_eq!(kit.start(&mut Explore::default()), Err(Invalid::NoRoot));
+    }
+
+    /// 1 → 2 → 3 by the parents' child lists only; 3 is the target.
+    fn line() -> Kit {
+        let mut kit = Kit::new(CrawlConfig::explore(vec![q(1)], vec![q(3)]));
+        kit.person(1, Male, (&[], &[]), &[2]);
+        kit.person(2, Female, (&[], &[]), &[3]);
+        kit.person(3, Male, (&[], &[]), &[]);
+        kit
+    }
+
+    #[test]
+    fn breadth_first_down_to_the_target() {
+        let mut kit = line();
+        let mut explore = Explore::default();
+        assert_eq!(kit.start(&mut explore), Ok(()));
+        kit.run(&mut explore);
+        assert_eq!((kit.level(1), kit.level(2), kit.level(3)), (0, 1, 2));
+        assert_eq!(
+            kit.ending(&explore),
+            Some(Ending::Explore(ExploreEnd::Reached {
+                targets: 1,
+                farthest: 2
+            }))
+        );
+    }
+
+    #[test]
+    fn the_climb_from_a_target_follows_its_own_parent_links() {
+        // 3 states its mother 2; 2 lists no child.
+        let mut kit = Kit::new(CrawlConfig::explore(vec![q(1)], vec![q(3)]));
+        kit.person(1, Male, (&[], &[]), &[2]);
+        kit.person(2, Female, (&[], &[]), &[]);
+        kit.person(3, Male, (&[], &[2]), &[]);
+        let mut explore = Explore::default();
+        assert_eq!(kit.start(&mut explore), Ok(()));
+        kit.run(&mut explore);
+        assert_eq!(kit.level(3), 2);
+        assert_eq!(explore.up.get(&q(2)), Some(&1));
+        explore.redirected(q(2), q(7));
+        assert_eq!(explore.up.get(&q(7)), Some(&1));
+    }
+
+    #[test]
+    fn beyond_the_degree_limit_the_target_is_not_reached() {
+        let mut kit = line();
+        kit.config.max_generations = 1;
+        let mut explore = Explore::default();
+        assert_eq!(kit.start(&mut explore), Ok(()));
+        kit.run(&mut explore);
+        assert_eq!(
+            kit.ending(&explore),
+            Some(Ending::Explore(ExploreEnd::DegreeLimit { degree: 1 }))
+        );
+        assert_eq!(
+            explore.ending(&kit.seen(), true),
+            Some(Ending::Explore(ExploreEnd::EntityLimit { max: 5000 }))
+        );
+    }
+}

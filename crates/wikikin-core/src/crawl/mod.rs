@@ -20,6 +20,8 @@ mod result;
 mod scheduler;
 mod search;
 mod source;
+#[cfg(test)]
+mod testkit;
 
 use crate::config::CrawlConfig;
 use crate::entity::Person;

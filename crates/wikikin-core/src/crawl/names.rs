@@ -106,3 +106,29 @@ impl Crawl {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::scheduler::State;
+    use crate::crawl::testkit::{q, Kit};
+
+    #[test]
+    fn names_are_wanted_beyond_the_entity_limit_and_follow_redirects() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        kit.config.max_entities = 0;
+        let mut names = Names::new([q(6), q(5)].into_iter().collect());
+        assert_eq!(kit.start(&mut names), Ok(()));
+        assert_eq!(kit.state(5), Some(State::Queued));
+        assert!(!kit.sched.at_entity_limit(), "two more allowed");
+        let seen = kit.seen();
+        assert!(names.still_wanted(q(5), &seen) && !names.still_wanted(q(7), &seen));
+        assert!(!names.counts(q(5)));
+        assert_eq!(names.ending(&seen, false), None);
+        names.redirected(q(5), q(9));
+        assert!(names.contains(q(9)) && names.contains(q(5)));
+        names.moved(q(6), q(10));
+        assert!(names.contains(q(10)) && !names.contains(q(6)));
+    }
+}

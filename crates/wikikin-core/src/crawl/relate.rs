@@ -290,3 +290,104 @@ impl Search for Relate {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::outcome::Ending;
+    use crate::Sex::{Female, Male};
+
+    #[test]
+    fn two_people_are_needed_and_at_most_64() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1)]));
+        assert_eq!(
+            kit.start(&mut Relate::default()),
+            Err(Invalid::TooFewPeople)
+        );
+        let many = (1..=65).map(q).collect();
+        let mut kit = Kit::new(CrawlConfig::relate(many));
+        assert_eq!(
+            kit.start(&mut Relate::default()),
+            Err(Invalid::TooManyPeople)
+        );
+    }
+
+    /// 1 and 4 are half-siblings through their father 2, whose parents are 6 and 7.
+    fn half_siblings() -> Kit {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(4)]));
+        kit.person(1, Male, (&[2], &[3]), &[]);
+        kit.person(4, Female, (&[2], &[5]), &[]);
+        kit.person(2, Male, (&[6], &[7]), &[]);
+        for n in [3, 5, 7] {
+            kit.person(n, Female, (&[], &[]), &[]);
+        }
+        kit.person(6, Male, (&[], &[]), &[]);
+        kit
+    }
+
+    #[test]
+    fn nothing_above_the_one_common_ancestor_is_fetched() {
+        let mut kit = half_siblings();
+        let mut relate = Relate::default();
+        assert_eq!(kit.start(&mut relate), Ok(()));
+        kit.run(&mut relate);
+        assert_eq!(kit.loaded, [q(1), q(4), q(2), q(3), q(5)]);
+        assert_eq!(
+            kit.state(6),
+            Some(State::Known),
+            "above 2, ancestor of both"
+        );
+        assert!(!relate.still_wanted(q(6), &kit.seen()));
+        assert_eq!((kit.level(2), kit.level(6)), (1, 2));
+        assert!(relate.counts(q(6)) && !relate.counts(q(99)));
+        assert_eq!(
+            kit.ending(&relate),
+            Some(Ending::Relate(RelateEnd::Searched))
+        );
+    }
+
+    #[test]
+    fn ancestors_beyond_the_generation_limit_are_a_limit() {
+        let mut kit = half_siblings();
+        kit.config.max_generations = 0;
+        let mut relate = Relate::default();
+        assert_eq!(kit.start(&mut relate), Ok(()));
+        kit.run(&mut relate);
+        assert_eq!(kit.loaded, [q(1), q(4)]);
+        assert_eq!(
+            kit.ending(&relate),
+            Some(Ending::Relate(RelateEnd::GenerationLimit {
+                generations: 0
+            }))
+        );
+    }
+
+    #[test]
+    fn a_missing_father_is_found_among_the_mothers_spouses() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(9)]));
+        kit.person(1, Male, (&[], &[3]), &[]);
+        kit.person(3, Female, (&[], &[]), &[]);
+        kit.person(8, Male, (&[], &[]), &[1]);
+        kit.person(9, Male, (&[], &[]), &[]);
+        kit.marry(3, 8);
+        let mut relate = Relate::default();
+        assert_eq!(kit.start(&mut relate), Ok(()));
+        kit.run(&mut relate);
+        assert!(kit.loaded.contains(&q(8)));
+        assert_eq!(kit.graph.fathers(q(1)), [q(8)]);
+    }
+
+    #[test]
+    fn a_redirect_carries_the_reach() {
+        let mut relate = Relate::default();
+        relate.reach.insert(q(1), 0b01);
+        relate.spouse_for.insert(q(5), q(1));
+        relate.redirected(q(1), q(2));
+        relate.redirected(q(5), q(6));
+        assert_eq!(relate.reach(q(2)), 0b01);
+        assert_eq!(relate.reach(q(1)), 0);
+        assert_eq!(relate.spouse_for.get(&q(6)), Some(&q(1)));
+    }
+}
