@@ -49,8 +49,8 @@ pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use http::{parse_http_date, parse_retry_after, HttpCall};
 pub use id::{BadQid, Qid};
 pub use outcome::{
-    DescendantsEnd, Ending, ExploreEnd, FailReason, Failure, Fallback, FallbackWhy, Guard, Invalid,
-    Limit, Outcome, OutcomeKind, PersonFailure, RelateEnd,
+    DescendantsEnd, Ending, ExploreEnd, Fallback, FallbackWhy, Guard, Invalid, Limit, Outcome,
+    OutcomeKind, PersonFailReason, PersonFailure, RelateEnd, RequestFailure,
 };
 pub use store::Store;
 pub use web::{

@@ -1,12 +1,12 @@
-//! What happened, as data: why a request got no answer ([`Failure`]), why a person could not be
-//! had ([`FailReason`]), and how a crawl ended ([`Outcome`]). Their English words are in
+//! What happened, as data: why a request got no answer ([`RequestFailure`]), why a person could not be
+//! had ([`PersonFailReason`]), and how a crawl ended ([`Outcome`]). Their English words are in
 //! `words.rs` (the `Display` impls).
 
 use crate::Qid;
 
 /// Why a request got no HTTP answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
+pub enum RequestFailure {
     /// The network failed (offline, DNS, CORS refused…), with the browser's words.
     Network(String),
     /// No answer in time.
@@ -17,7 +17,7 @@ pub enum Failure {
 
 /// Why one person could not be had.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FailReason {
+pub enum PersonFailReason {
     /// HTTP 404 for the request.
     NotFound,
     /// Another HTTP error status.
@@ -44,7 +44,7 @@ pub enum FailReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonFailure {
     pub id: Qid,
-    pub reason: FailReason,
+    pub reason: PersonFailReason,
 }
 
 /// Why the crawl stopped asking the query service and read entity JSON instead.

@@ -4,7 +4,7 @@
 use crate::graph::{Problem, Role};
 use crate::http::reason;
 use crate::outcome::{
-    DescendantsEnd, Ending, ExploreEnd, FailReason, Guard, Invalid, Outcome, PersonFailure,
+    DescendantsEnd, Ending, ExploreEnd, Guard, Invalid, Outcome, PersonFailReason, PersonFailure,
     RelateEnd,
 };
 use crate::outcome::{Fallback, FallbackWhy};
@@ -25,28 +25,28 @@ impl fmt::Display for PersonFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let q = self.id;
         match &self.reason {
-            FailReason::NotFound => {
+            PersonFailReason::NotFound => {
                 write!(f, "{q} was not found on the server (HTTP 404 Not Found)")
             }
-            FailReason::Http(status) => {
+            PersonFailReason::Http(status) => {
                 write!(f, "fetching {q} failed: HTTP {status} {}", reason(*status))
             }
-            FailReason::KeptRefusing { status, attempts } => write!(
+            PersonFailReason::KeptRefusing { status, attempts } => write!(
                 f,
                 "fetching {q} failed: the server kept answering HTTP {status} {} ({attempts} attempts)",
                 reason(*status)
             ),
-            FailReason::Unreadable(e) => write!(f, "the answer for {q} could not be read: {e}"),
-            FailReason::NotInAnswer => write!(f, "the answer did not include {q}"),
-            FailReason::TimedOutTwice => {
+            PersonFailReason::Unreadable(e) => write!(f, "the answer for {q} could not be read: {e}"),
+            PersonFailReason::NotInAnswer => write!(f, "the answer did not include {q}"),
+            PersonFailReason::TimedOutTwice => {
                 write!(f, "fetching {q} timed out twice; the server did not answer")
             }
-            FailReason::NetworkTwice(m) => {
+            PersonFailReason::NetworkTwice(m) => {
                 write!(f, "fetching {q} failed twice: network error: {m}")
             }
-            FailReason::Aborted => write!(f, "fetching {q} was aborted"),
-            FailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
-            FailReason::NotFetched => write!(f, "{q} was not fetched"),
+            PersonFailReason::Aborted => write!(f, "fetching {q} was aborted"),
+            PersonFailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
+            PersonFailReason::NotFetched => write!(f, "{q} was not fetched"),
         }
     }
 }
@@ -275,11 +275,11 @@ mod tests {
         let lost = Outcome::PeopleLost(vec![
             PersonFailure {
                 id: Qid(1),
-                reason: FailReason::DoesNotExist,
+                reason: PersonFailReason::DoesNotExist,
             },
             PersonFailure {
                 id: Qid(2),
-                reason: FailReason::KeptRefusing {
+                reason: PersonFailReason::KeptRefusing {
                     status: 429,
                     attempts: 3,
                 },

@@ -4,7 +4,7 @@
 
 use super::{scheduler, Crawl};
 use crate::entity::parse_entities_with;
-use crate::outcome::FailReason;
+use crate::outcome::PersonFailReason;
 use crate::Qid;
 use std::collections::BTreeSet;
 
@@ -14,7 +14,8 @@ impl Crawl {
             Ok(parsed) => self.apply_parsed(asked, chain, parsed, body.len(), false),
             Err(e) => {
                 for &q in asked {
-                    self.sched.fail(q, FailReason::Unreadable(e.to_string()));
+                    self.sched
+                        .fail(q, PersonFailReason::Unreadable(e.to_string()));
                 }
             }
         }
@@ -90,7 +91,7 @@ impl Crawl {
                 self.sched.want(real, &self.store);
                 continue;
             }
-            self.sched.fail(q, FailReason::NotInAnswer);
+            self.sched.fail(q, PersonFailReason::NotInAnswer);
         }
     }
 

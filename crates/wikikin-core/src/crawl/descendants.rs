@@ -28,7 +28,7 @@ impl Search for Descendants {
     fn loaded(&mut self, q: Qid, turn: &mut Turn<'_>) {
         // q may come before its parent (a whole-lines answer): its level then comes later, and
         // is passed down through everyone already loaded below it.
-        let max = turn.config.max_generations;
+        let max = turn.roles.depth;
         let mut work = vec![q];
         let mut steps = 0usize;
         while let Some(x) = work.pop() {
@@ -72,7 +72,7 @@ impl Search for Descendants {
     }
 
     fn still_wanted(&self, q: Qid, seen: &Seen<'_>) -> bool {
-        seen.sched.is_known(q) && seen.level(q) <= seen.config.max_generations
+        seen.sched.is_known(q) && seen.level(q) <= seen.roles.depth
     }
 
     fn redirected(&mut self, _from: Qid, _to: Qid) {}
@@ -82,7 +82,7 @@ impl Search for Descendants {
     }
 
     fn ending(&self, seen: &Seen<'_>, entity_limit: bool) -> Option<Ending> {
-        let max = seen.config.max_generations;
+        let max = seen.roles.depth;
         let loaded: Vec<u32> = seen
             .sched
             .known()
@@ -123,7 +123,7 @@ mod tests {
     /// 1 has children 2 and 3; 2 has 4, who states only their own father.
     fn family(generations: u32) -> Kit {
         let mut kit = Kit::new(CrawlConfig::descendants(vec![q(1)]));
-        kit.config.max_generations = generations;
+        kit.depth(generations);
         kit.person(1, Male, (&[], &[]), &[2, 3]);
         kit.person(2, Male, (&[], &[]), &[]);
         kit.person(3, Female, (&[], &[]), &[]);

@@ -23,7 +23,7 @@ pub(crate) struct Explore {
 impl Explore {
     /// Every target reached within the degree limit.
     fn all_reached(&self, seen: &Seen<'_>) -> bool {
-        let max = seen.config.max_generations;
+        let max = seen.roles.depth;
         let targets = &seen.roles.targets;
         !targets.is_empty() && targets.iter().all(|t| seen.level(*t) <= max)
     }
@@ -52,7 +52,7 @@ impl Explore {
     /// Whether someone linked lies beyond the degree limit (not loaded for it, or loaded by
     /// the climb from the targets).
     fn degree_cut(&self, seen: &Seen<'_>) -> bool {
-        let max = seen.config.max_generations;
+        let max = seen.roles.depth;
         seen.sched
             .known()
             .any(|(_, _, level)| level != UNREACHED && level > max)
@@ -63,7 +63,7 @@ impl Explore {
         let Some(&k) = self.up.get(&q) else {
             return;
         };
-        let max_up = turn.config.max_generations.div_ceil(2);
+        let max_up = turn.roles.depth.div_ceil(2);
         if k >= max_up || turn.sched.level(q) != UNREACHED || self.all_reached(&turn.seen()) {
             return;
         }
@@ -103,7 +103,7 @@ impl Search for Explore {
     }
 
     fn loaded(&mut self, q: Qid, turn: &mut Turn<'_>) {
-        let max = turn.config.max_generations;
+        let max = turn.roles.depth;
         // q itself may be closer through a loaded neighbour that q alone links to (P40).
         let best = Self::neighbours(q, turn)
             .into_iter()
@@ -176,7 +176,7 @@ impl Search for Explore {
     }
 
     fn ending(&self, seen: &Seen<'_>, entity_limit: bool) -> Option<Ending> {
-        let degree = seen.config.max_generations;
+        let degree = seen.roles.depth;
         Some(Ending::Explore(if self.all_reached(seen) {
             ExploreEnd::Reached {
                 targets: seen.roles.targets.len(),
@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn beyond_the_degree_limit_the_target_is_not_reached() {
         let mut kit = line();
-        kit.config.max_generations = 1;
+        kit.depth(1);
         let mut explore = Explore::default();
         assert_eq!(kit.start(&mut explore), Ok(()));
         kit.run(&mut explore);

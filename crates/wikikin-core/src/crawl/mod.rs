@@ -27,7 +27,7 @@ use crate::config::CrawlConfig;
 use crate::entity::Person;
 use crate::graph::FamilyGraph;
 use crate::http::{parse_retry_after, HttpCall};
-use crate::outcome::{FailReason, Failure, Guard, Outcome};
+use crate::outcome::{Guard, Outcome, PersonFailReason, RequestFailure};
 use crate::store::Store;
 use crate::Qid;
 use phase::Phase;
@@ -75,7 +75,7 @@ const MAX_SETTLE_ROUNDS: usize = 10_000;
 /// [`Crawl::outcome`] is `Some`; when nothing is in flight, wait until [`Crawl::next_wake`]
 /// and poll again. Then [`Crawl::result`], and [`Crawl::into_store`] for the next crawl. The
 /// engine has no clock and no timer of its own: time is an argument, and the caller applies
-/// its own request timeout ([`Failure::Timeout`]).
+/// its own request timeout ([`RequestFailure::Timeout`]).
 pub struct Crawl {
     config: CrawlConfig,
     /// The question as data (its people follow redirects).
@@ -340,12 +340,12 @@ impl Crawl {
             }
             404 => {
                 for &q in &req.qids {
-                    self.sched.fail(q, FailReason::NotFound);
+                    self.sched.fail(q, PersonFailReason::NotFound);
                 }
             }
             _ => {
                 for &q in &req.qids {
-                    self.sched.fail(q, FailReason::Http(status));
+                    self.sched.fail(q, PersonFailReason::Http(status));
                 }
             }
         }
@@ -354,7 +354,7 @@ impl Crawl {
 
     /// A request that got no HTTP answer (a first timeout or network error is retried at once:
     /// the time does not matter).
-    pub fn on_failure(&mut self, id: RequestId, _now_ms: f64, failure: Failure) {
+    pub fn on_failure(&mut self, id: RequestId, _now_ms: f64, failure: RequestFailure) {
         if self.phase == Phase::Cancelled {
             self.source.forget(id);
             self.sched.drop_request(id);

@@ -2,7 +2,7 @@
 //! [`Crawl::outcome`] reads the phase; the outcome is computed once, when the crawl ends.
 
 use super::Crawl;
-use crate::outcome::{Ending, FailReason, Invalid, Outcome, PersonFailure};
+use crate::outcome::{Ending, Invalid, Outcome, PersonFailReason, PersonFailure};
 
 /// Where a crawl is.
 ///
@@ -76,9 +76,9 @@ impl Crawl {
                 let reason = if let Some(r) = self.sched.failures().get(q) {
                     r.clone()
                 } else if self.store.is_missing(*q) {
-                    FailReason::DoesNotExist
+                    PersonFailReason::DoesNotExist
                 } else if !self.graph.is_loaded(*q) {
-                    FailReason::NotFetched
+                    PersonFailReason::NotFetched
                 } else {
                     return None;
                 };

@@ -56,7 +56,8 @@ pub(crate) struct Roles {
     /// Only some of a queued level will be needed (the search stops early), so a request
     /// carries no more ids than it takes to spread the queue over the slots.
     pub(crate) spreads: bool,
-    /// The degree (explore) or generation limit (relate, descendants) of the search.
+    /// How far the search goes: generations up (relate) or down (descendants), or the degree
+    /// (explore) — [`CrawlConfig::max_generations`], named for what it is in each question.
     pub(crate) depth: u32,
     /// The lineage queries to send first when reading the query service, last first.
     pub(crate) lineage: Vec<LineageQuery>,

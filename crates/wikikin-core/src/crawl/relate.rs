@@ -46,7 +46,7 @@ impl Relate {
 
     /// Passes reach up the parent links from the work list, wanting what may matter.
     fn propagate(&mut self, mut work: VecDeque<Qid>, turn: &mut Turn<'_>) {
-        let max_gen = turn.config.max_generations;
+        let max_gen = turn.roles.depth;
         let mut steps = 0usize;
         while let Some(c) = work.pop_front() {
             steps += 1;
@@ -103,7 +103,7 @@ impl Relate {
         if !seen.graph.is_loaded(child)
             || self.reach(child) == 0
             || self.covered(child)
-            || seen.level(child).saturating_add(1) > seen.config.max_generations
+            || seen.level(child).saturating_add(1) > seen.roles.depth
             || !self.needs_other_parent(child, &seen)
         {
             return;
@@ -174,7 +174,7 @@ impl Relate {
     /// Whether some ancestor this search would want lies beyond the generation limit (whether
     /// or not another search loaded it).
     fn generation_cut(&self, seen: &Seen<'_>) -> bool {
-        let max = seen.config.max_generations;
+        let max = seen.roles.depth;
         seen.sched.known().any(|(q, _, level)| {
             seen.reached(q) && level > max && self.reach(q) != 0 && !self.above_covered(q, seen)
         })
@@ -230,7 +230,7 @@ impl Search for Relate {
         self.climbing = climb;
         if climb {
             // Want what the pruning left above the common ancestors.
-            let max = turn.config.max_generations;
+            let max = turn.roles.depth;
             let seen = turn.seen();
             let skipped: Vec<Qid> = self
                 .reach
@@ -254,7 +254,7 @@ impl Search for Relate {
             let level = seen.level(q);
             return level == 0
                 || !self.above_covered(q, seen)
-                || (self.climbing && level <= seen.config.max_generations);
+                || (self.climbing && level <= seen.roles.depth);
         }
         // A spouse wanted as the missing parent of a child.
         match self.spouse_for.get(&q) {
@@ -283,7 +283,7 @@ impl Search for Relate {
             }
         } else if self.generation_cut(seen) {
             RelateEnd::GenerationLimit {
-                generations: seen.config.max_generations,
+                generations: seen.roles.depth,
             }
         } else {
             RelateEnd::Searched
@@ -351,7 +351,7 @@ mod tests {
     #[test]
     fn ancestors_beyond_the_generation_limit_are_a_limit() {
         let mut kit = half_siblings();
-        kit.config.max_generations = 0;
+        kit.depth(0);
         let mut relate = Relate::default();
         assert_eq!(kit.start(&mut relate), Ok(()));
         kit.run(&mut relate);

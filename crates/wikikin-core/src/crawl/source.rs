@@ -13,7 +13,7 @@ use super::{Request, RequestId};
 use crate::config::{CrawlConfig, FetchMode};
 use crate::graph::{Map, Set};
 use crate::http::HttpCall;
-use crate::outcome::{Failure, Fallback, FallbackWhy};
+use crate::outcome::{Fallback, FallbackWhy, RequestFailure};
 use crate::sparql::{lineage_query, parse_people_rows, people_query, sparql_call, Lineage};
 use crate::web::entities_url;
 use crate::{Parsed, Qid};
@@ -268,17 +268,17 @@ impl Source {
         &mut self,
         sched: &mut Scheduler,
         (id, asked): (RequestId, &[Qid]),
-        failure: &Failure,
+        failure: &RequestFailure,
     ) -> bool {
         if !matches!(self.via.remove(&id), Some(Via::Records | Via::Lineage(..))) {
             return false;
         }
         match failure {
-            Failure::Timeout => self.fall_back(sched, asked, FallbackWhy::Timeout, true),
-            Failure::Network(m) => {
+            RequestFailure::Timeout => self.fall_back(sched, asked, FallbackWhy::Timeout, true),
+            RequestFailure::Network(m) => {
                 self.fall_back(sched, asked, FallbackWhy::Network(m.clone()), true)
             }
-            Failure::Aborted => return false,
+            RequestFailure::Aborted => return false,
         }
         true
     }

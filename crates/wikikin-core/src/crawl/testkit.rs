@@ -65,6 +65,12 @@ impl Kit {
         }
     }
 
+    /// Sets the question's generation (or degree) limit.
+    pub(crate) fn depth(&mut self, depth: u32) {
+        self.config.max_generations = depth;
+        self.roles.depth = depth;
+    }
+
     pub(crate) fn turn(&mut self, chain: u32) -> Turn<'_> {
         Turn {
             config: &self.config,

@@ -6,7 +6,7 @@
 
 use crate::config::{CrawlConfig, FetchMode};
 use crate::graph::Map;
-use crate::outcome::{FailReason, Failure};
+use crate::outcome::{PersonFailReason, RequestFailure};
 use crate::store::Store;
 use crate::{Qid, RequestId};
 use std::collections::{BTreeSet, VecDeque};
@@ -88,7 +88,7 @@ pub(crate) struct Scheduler {
     to_load: VecDeque<Qid>,
     loaded_order: Vec<Qid>,
     loaded_set: crate::graph::Set<Qid>,
-    failures: Map<Qid, FailReason>,
+    failures: Map<Qid, PersonFailReason>,
     /// Some wanted id was not loaded because of the entity limit.
     entity_cut: bool,
     counts: Counts,
@@ -272,7 +272,7 @@ impl Scheduler {
         }
     }
 
-    pub(crate) fn fail(&mut self, q: Qid, reason: FailReason) {
+    pub(crate) fn fail(&mut self, q: Qid, reason: PersonFailReason) {
         self.unqueue(q);
         if let Some(s) = self.slots.get_mut(&q) {
             s.state = State::Failed;
@@ -328,7 +328,7 @@ impl Scheduler {
     }
 
     /// The ids that failed for good, and why.
-    pub(crate) fn failures(&self) -> &Map<Qid, FailReason> {
+    pub(crate) fn failures(&self) -> &Map<Qid, PersonFailReason> {
         &self.failures
     }
 
@@ -420,7 +420,7 @@ impl Scheduler {
         // The server said "slow down": every request waits, even when this id gives up now.
         self.hold_until = self.hold_until.max(now_ms + wait);
         if attempts >= max_attempts {
-            self.fail(q, FailReason::KeptRefusing { status, attempts });
+            self.fail(q, PersonFailReason::KeptRefusing { status, attempts });
             return;
         }
         self.waiting.insert(q);
@@ -428,23 +428,25 @@ impl Scheduler {
     }
 
     /// A request got no HTTP answer: a first timeout or network error is retried at once.
-    pub(crate) fn no_answer(&mut self, id: RequestId, failure: &Failure) {
+    pub(crate) fn no_answer(&mut self, id: RequestId, failure: &RequestFailure) {
         let Some(req) = self.in_flight.remove(&id) else {
             return;
         };
         for q in req.qids {
             let timeouts = self.slots.get(&q).map_or(0, |s| s.timeouts);
             match failure {
-                Failure::Timeout | Failure::Network(_) if timeouts == 0 => {
+                RequestFailure::Timeout | RequestFailure::Network(_) if timeouts == 0 => {
                     if let Some(s) = self.slots.get_mut(&q) {
                         s.timeouts += 1;
                     }
                     self.counts.retries += 1;
                     self.enqueue(q);
                 }
-                Failure::Timeout => self.fail(q, FailReason::TimedOutTwice),
-                Failure::Network(m) => self.fail(q, FailReason::NetworkTwice(m.clone())),
-                Failure::Aborted => self.fail(q, FailReason::Aborted),
+                RequestFailure::Timeout => self.fail(q, PersonFailReason::TimedOutTwice),
+                RequestFailure::Network(m) => {
+                    self.fail(q, PersonFailReason::NetworkTwice(m.clone()))
+                }
+                RequestFailure::Aborted => self.fail(q, PersonFailReason::Aborted),
             }
         }
     }

@@ -4,7 +4,7 @@
 use super::{Scheduler, State, UNREACHED};
 use crate::config::{CrawlConfig, FetchMode};
 use crate::entity::Person;
-use crate::outcome::{FailReason, Failure};
+use crate::outcome::{PersonFailReason, RequestFailure};
 use crate::store::Store;
 use crate::Qid;
 
@@ -148,7 +148,7 @@ fn a_429_holds_every_request_until_retry_after_then_gives_up() {
     s.retry_later(q(1), 6000.0, None, 503);
     assert_eq!(
         s.failures().get(&q(1)),
-        Some(&FailReason::KeptRefusing {
+        Some(&PersonFailReason::KeptRefusing {
             status: 503,
             attempts: 2
         })
@@ -162,17 +162,20 @@ fn a_first_timeout_is_retried_the_second_fails() {
     let mut s = sched_with(|_| {});
     want_at(&mut s, &store, &[1], 0);
     assert_eq!(poll(&mut s, 0.0, 1), [vec![q(1)]]);
-    s.no_answer(crate::RequestId(1), &Failure::Timeout);
+    s.no_answer(crate::RequestId(1), &RequestFailure::Timeout);
     assert_eq!(s.state(q(1)), Some(State::Queued));
     assert_eq!(s.counts().retries, 1);
     assert_eq!(poll(&mut s, 0.0, 1), [vec![q(1)]]);
-    s.no_answer(crate::RequestId(2), &Failure::Timeout);
-    assert_eq!(s.failures().get(&q(1)), Some(&FailReason::TimedOutTwice));
+    s.no_answer(crate::RequestId(2), &RequestFailure::Timeout);
+    assert_eq!(
+        s.failures().get(&q(1)),
+        Some(&PersonFailReason::TimedOutTwice)
+    );
     // An aborted request fails at once.
     want_at(&mut s, &store, &[2], 0);
     assert_eq!(poll(&mut s, 0.0, 1), [vec![q(2)]]);
-    s.no_answer(crate::RequestId(3), &Failure::Aborted);
-    assert_eq!(s.failures().get(&q(2)), Some(&FailReason::Aborted));
+    s.no_answer(crate::RequestId(3), &RequestFailure::Aborted);
+    assert_eq!(s.failures().get(&q(2)), Some(&PersonFailReason::Aborted));
 }
 
 #[test]
