@@ -15,16 +15,6 @@
 //! - [`sparql`]: the family records from a SPARQL query service.
 //! - [`sim`]: a simulated network in virtual time for tests and benchmarks.
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
-
 pub mod config;
 pub mod crawl;
 pub mod entity;
