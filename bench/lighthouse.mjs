@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { startReplica, royalGed, royalQids } from '../e2e/lib.mjs';
+import { startReplica, launch, royalGed, royalQids } from '../e2e/lib.mjs';
 import { machine, median, table } from './util.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +39,7 @@ const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu';
 const outDir = join(here, 'results', 'lighthouse');
 const started = Date.now();
+const loadStart = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ');
 const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
 
 // Elizabeth II & Philip, as the README's share link names them, on the replica's query service.
@@ -139,7 +140,7 @@ function figures(lhr) {
       .filter((ref) => ref.weight > 0 || cat !== 'performance')
       .map((ref) => a[ref.id])
       .filter((x) => x && x.score !== null && x.score < 1 && !['notApplicable', 'informative', 'manual'].includes(x.scoreDisplayMode))
-      .map((x) => ({ id: x.id, title: x.title, score: x.score, display: x.displayValue ?? '', items: (x.details?.items ?? []).slice(0, 5).map((i) => i.node?.selector ?? i.url ?? i.source?.url ?? i.description ?? '').filter(Boolean) }));
+      .map((x) => ({ id: x.id, weight: lhr.categories[cat].auditRefs.find((r) => r.id === x.id)?.weight ?? 0, title: x.title, score: x.score, display: x.displayValue ?? '', items: (x.details?.items ?? []).slice(0, 5).map((i) => i.node?.selector ?? i.url ?? i.source?.url ?? i.description ?? '').filter(Boolean) }));
   }
   const metrics = a.metrics?.details?.items?.[0] ?? {};
   const longTasks = (a['long-tasks']?.details?.items ?? []).slice(0, 5).map((t) => ({ url: t.url, start: t.startTime, duration: t.duration }));
@@ -164,6 +165,51 @@ function figures(lhr) {
     warnings: lhr.runWarnings ?? [],
     runtimeError: lhr.runtimeError ?? null,
   };
+}
+
+/**
+ * The LCP element as the page itself sees it (PerformanceObserver, largest-contentful-paint,
+ * buffered): Lighthouse 12.2.3's own `largest-contentful-paint-element` audit fails on this
+ * Chromium (its TraceElements gatherer: "Dependency RootCauses failed … frame_sequence"), so one
+ * extra load per run in playwright-core, at Lighthouse's mobile size (412×823, DPR 1.75) with
+ * DevTools throttling like its profile (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4×).
+ * Every candidate is kept; the last one before input is the LCP.
+ */
+async function lcpElement(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  try {
+    await context.addInitScript(() => {
+      window.__lcp = [];
+      const describe = (el) => {
+        if (!el) return null;
+        const parts = [];
+        for (let e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
+          const t = e.getAttribute('data-testid');
+          parts.unshift(`${e.localName}${e.id ? `#${e.id}` : ''}${t ? `[data-testid=${t}]` : ''}${!t && e.classList.length ? `.${[...e.classList].slice(0, 2).join('.')}` : ''}`);
+          if (e.id) break;
+        }
+        return parts.join(' > ');
+      };
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) {
+          window.__lcp.push({ time: e.startTime, size: e.size, selector: describe(e.element), text: (e.element?.textContent ?? e.url ?? '').trim().replace(/\s+/g, ' ').slice(0, 160) });
+        }
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6384e6 * 0.9) / 8, uploadThroughput: (0.75e6 * 0.9) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url);
+    await page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-testid=progress]')?.dataset.state), null, { timeout: 90000 }).catch(() => {});
+    await page.waitForTimeout(1500);
+    const entries = await page.evaluate(() => window.__lcp);
+    const headline = await page.$eval('[data-testid=headline]', (e) => ({ text: e.textContent.trim().slice(0, 160) })).catch(() => null);
+    return { last: entries[entries.length - 1] ?? null, candidates: entries, headline };
+  } finally {
+    await context.close();
+  }
 }
 
 const fmtS = (ms) => (ms == null ? '—' : `${(ms / 1000).toFixed(2)} s`);
@@ -203,6 +249,19 @@ async function main() {
         await runLighthouse(url, out);
         const lhr = JSON.parse(readFileSync(out, 'utf8'));
         const f = figures(lhr);
+        if (!f.lcpElement) {
+          const browser = await launch();
+          try {
+            const el = await lcpElement(browser, url);
+            f.lcpElement = el.last ? { selector: el.last.selector, label: el.last.text, size: el.last.size, time: el.last.time, via: 'PerformanceObserver' } : null;
+            f.lcpCandidates = el.candidates;
+            f.headline = el.headline;
+          } catch (e) {
+            log(`LCP element pass failed: ${String(e.message || e).split('\n')[0]}`);
+          } finally {
+            await browser.close();
+          }
+        }
         (results[s] ||= []).push(f);
         log(`${s} #${i + 1} (${((Date.now() - t) / 1000).toFixed(0)} s): perf ${fmtScore(f.scores.performance)} a11y ${fmtScore(f.scores.accessibility)} bp ${fmtScore(f.scores['best-practices'])} seo ${fmtScore(f.scores.seo)}; LCP ${fmtS(f.lcp)} TBT ${fmtMs(f.tbt)} CLS ${f.cls?.toFixed(3)}; LCP element ${f.lcpElement?.selector ?? '—'} "${(f.lcpElement?.label ?? '').slice(0, 60)}"${f.runtimeError ? `; runtime error ${f.runtimeError.code}` : ''}`);
       }
@@ -223,7 +282,7 @@ async function main() {
       spread(r.map((x) => x.fcp), fmtS), spread(r.map((x) => x.lcp), fmtS), spread(r.map((x) => x.tbt), fmtMs),
       spread(r.map((x) => x.cls), (v) => v.toFixed(3)), spread(r.map((x) => x.si), fmtS), el]);
   }
-  const detailHead = ['setting', 'LCP phases (TTFB / load delay / load time / render delay)', 'observed (unthrottled) FCP / LCP / load', 'wasm transfer', 'query (transfer, simulated start→end)', 'JS/wasm boot-up', 'main-thread work', 'bytes', 'long tasks (observed)'];
+  const detailHead = ['setting', 'LCP phases (TTFB / load delay / load time / render delay)', 'observed (unthrottled) FCP / LCP / load', 'wasm transfer', 'query (transfer, observed start→end)', 'JS/wasm boot-up', 'main-thread work', 'bytes', 'long tasks (observed)'];
   const detail = [];
   for (const s of SETTINGS) {
     const r = results[s];
@@ -251,13 +310,14 @@ async function main() {
   }
   const flagRows = [...flagged.values()]
     .filter((x) => x.cat !== 'performance' || x.score < 0.9)
-    .map((x) => [x.cat, `\`${x.id}\` ${x.title}`, x.display, x.items.join('; ').slice(0, 200), [...x.settings].join(', ')]);
+    .map((x) => [x.weight ? x.cat : `${x.cat} (unscored)`, `\`${x.id}\` ${x.title}`, x.display, x.items.join('; ').slice(0, 200), [...x.settings].join(', ')]);
   const warnings = [...new Set(SETTINGS.flatMap((s) => results[s].flatMap((f) => f.warnings)))];
 
+  const mach = machine();
   const md = [
     `# Lighthouse (issue 18 §7) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Lighthouse ${JSON.parse(readFileSync(join(here, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile (simulated slow 4G, 4× CPU), Chromium ${JSON.parse(readFileSync(join(outDir, `${SETTINGS[0]}-1.json`), 'utf8')).environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? '?'} headless; ${machine()}.`,
+    `Lighthouse ${JSON.parse(readFileSync(join(here, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile (simulated slow 4G, 4× CPU), ${mach.chromium} headless (\`--headless --no-sandbox --disable-gpu\`); ${mach.nproc} CPUs (${mach.cpu}), load average ${loadStart} at the start, ${mach.load} at the end. The LCP element: Lighthouse 12.2.3's own audit fails on this Chromium (TraceElements: \"RootCauses … frame_sequence\"), so it is the page's last \`largest-contentful-paint\` entry (PerformanceObserver) in one more load per run, playwright-core at 412×823 with DevTools throttling like Lighthouse's (150 ms, 1.6 Mbit/s, CPU 4×).`,
     `Page: \`?${QUESTION}&endpoint=<replica>&sparql=<replica>/sparql\` on the production build (\`trunk build --release\`), every file pre-gzipped (-9) and served by \`http-server -g\`; the replica \`wikidata-replica --gedcom ../shared/data/royal92.ged --qids ../shared/data/royal92-qids.csv --query-ms 0|300\`. Median (min–max) of ${REPS} runs per setting, interleaved, a fresh Chromium each.`,
     '',
     table(head, rows),
