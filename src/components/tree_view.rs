@@ -26,7 +26,7 @@ fn qid_at(target: Option<web_sys::EventTarget>) -> Option<Qid> {
 }
 
 /// Moves the tree's one tab stop from `from` to `to` and focuses `to` (once drawn).
-fn focus_person(svg: Option<web_sys::SvgsvgElement>, from: Qid, to: Qid) {
+fn focus_person(svg: Option<web_sys::SvgElement>, from: Qid, to: Qid) {
     let Some(svg) = svg else {
         return;
     };

@@ -38,6 +38,9 @@ pub enum PersonFailReason {
     DoesNotExist,
     /// Never fetched (a limit or the end of the crawl came first).
     NotFetched,
+    /// The item is stated to be something other than a human (P31 on Wikidata): it has no
+    /// family to relate.
+    NotAPerson,
 }
 
 /// A person who could not be fetched, and why (`Display` gives the sentence).

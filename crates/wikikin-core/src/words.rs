@@ -47,6 +47,7 @@ impl fmt::Display for PersonFailure {
             PersonFailReason::Aborted => write!(f, "fetching {q} was aborted"),
             PersonFailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
             PersonFailReason::NotFetched => write!(f, "{q} was not fetched"),
+            PersonFailReason::NotAPerson => write!(f, "{q} is not a person"),
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::phrase::Phrase;
 use crate::progress::bytes_text;
 use crate::question::Ask;
 use wikikin_core::{FetchMode, OutcomeKind, Qid, Sex};
-use wikikin_kinship::{term, Kind};
+use wikikin_kinship::{headline as kinship_headline, Kind, Link, Said};
 
 /// "A, B and C" (people), "A and B", "A".
 fn list_people(people: &[Qid]) -> Phrase {
@@ -22,39 +22,6 @@ fn list_people(people: &[Qid]) -> Phrase {
         p.push_person(*q);
     }
     p
-}
-
-/// "x, y and z".
-fn list_words(words: &[String]) -> String {
-    match words.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// The plural of a term that reads the same both ways ("first cousins", "half-siblings"),
-/// `None` for a term that does not (an aunt is not her niece's aunt).
-fn plural_if_symmetric(answer: &Answer, i: usize) -> Option<String> {
-    let l = answer.lines.get(i)?;
-    let r = &l.rel;
-    match r.kind {
-        Kind::Cousin => Some(format!("{}s", term(r, Sex::Unknown))),
-        Kind::Sibling => {
-            let sex = |q: Qid| answer.persons.get(&q).map_or(Sex::Unknown, |p| p.sex);
-            let both = |s: Sex| sex(r.a) == s && sex(r.b) == s;
-            let word = if both(Sex::Male) {
-                "brothers"
-            } else if both(Sex::Female) {
-                "sisters"
-            } else {
-                "siblings"
-            };
-            let half = if r.half { "half-" } else { "" };
-            Some(format!("{half}{word}"))
-        }
-        _ => None,
-    }
 }
 
 /// The blood relationships of one pair, closest first (fewest generations up), each term once.
@@ -161,79 +128,39 @@ pub fn headline(answer: &Answer) -> Phrase {
 }
 
 /// "B is A's husband, and also her third cousin." / "A and B are first cousins." / the
-/// connection through marriage; `None` when the pair is not related.
+/// connection through marriage — in the page's language; `None` when the pair is not related.
 fn pair_headline(answer: &Answer, a: Qid, b: Qid) -> Option<Phrase> {
+    let lang = crate::answer::page_lang(&answer.ask);
     let marriage = answer
         .conns
         .iter()
-        .find(|c| c.a == a && c.b == b && c.links_attr() == "spouse");
+        .find(|c| c.a == a && c.b == b && Answer::is_marriage(c));
     let lines = pair_lines(answer, a, b);
     if marriage.is_none() && lines.is_empty() {
-        // A chain through marriage only.
+        // A chain through marriage only: its own sentence.
         let c = answer.conns.iter().find(|c| c.a == a && c.b == b)?;
-        if !c.term.is_empty() {
-            let mut p = Phrase::default();
-            p.push_person(b);
-            p.push_text(" is ");
-            p.push_person(a);
-            p.push_text(&format!("'s {}.", c.term));
-            return Some(p);
-        }
-        let mut p = Phrase::default();
-        p.push_person(b);
-        p.push_text(" and ");
-        p.push_person(a);
-        p.push_text(&format!(
-            " are related by marriage, through a chain of {} links.",
-            c.conn.steps.len()
-        ));
-        return Some(p);
-    }
-    let symmetric: Option<Vec<String>> = if marriage.is_none() {
-        lines
-            .iter()
-            .map(|i| plural_if_symmetric(answer, *i))
-            .collect()
-    } else {
-        None
-    };
-    if let Some(plurals) = symmetric {
-        let mut p = Phrase::default();
-        p.push_person(a);
-        p.push_text(" and ");
-        p.push_person(b);
-        p.push_text(&format!(" are {}.", list_words(&plurals)));
-        return Some(p);
-    }
-    let mut terms: Vec<String> = Vec::new();
-    if let Some(m) = marriage {
-        terms.push(if m.term.is_empty() {
-            "spouse".to_string()
+        let mut p = c.phrase.clone();
+        if let Some(crate::phrase::Piece::Text(t)) = p.0.last_mut() {
+            if !t.ends_with('.') {
+                t.push('.');
+            }
         } else {
-            m.term.clone()
-        });
+            p.push_text(".");
+        }
+        return Some(p);
     }
-    terms.extend(
+    let mut said: Vec<Said> = Vec::new();
+    if marriage.is_some() {
+        said.push(Said::Link(Link::Spouse));
+    }
+    said.extend(
         lines
             .iter()
-            .filter_map(|i| answer.lines.get(*i).map(|l| l.term.clone())),
+            .filter_map(|i| answer.lines.get(*i).map(|l| Said::Kin(l.kin.clone()))),
     );
-    let (first, rest) = terms.split_first()?;
-    let mut p = Phrase::default();
-    p.push_person(b);
-    p.push_text(" is ");
-    p.push_person(a);
-    p.push_text(&format!("'s {first}"));
-    if !rest.is_empty() {
-        let pronoun = match answer.persons.get(&a).map_or(Sex::Unknown, |p| p.sex) {
-            Sex::Female => "her",
-            Sex::Male => "his",
-            Sex::Unknown => "their",
-        };
-        p.push_text(&format!(", and also {pronoun} {}", list_words(rest)));
-    }
-    p.push_text(".");
-    Some(p)
+    let sex = |q: Qid| answer.persons.get(&q).map_or(Sex::Unknown, |p| p.sex);
+    let name = |q: Qid| answer.name(q);
+    Some(kinship_headline(lang, a, b, (sex(a), sex(b)), &said, &name).into())
 }
 
 /// "Every descendant of Queen Victoria: 332 people in 6 generations."

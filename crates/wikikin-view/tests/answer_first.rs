@@ -250,4 +250,13 @@ fn people_who_are_not_people_or_do_not_exist_are_said_plainly() {
     let gone = Qid(700000004);
     let a = answer(&r, ask(&[ELIZABETH, gone], &[]));
     assert_eq!(text(&a, &headline(&a)), format!("{gone} does not exist on {ENDPOINT}."));
+    // Nothing is crawled for an answer that cannot come: the first request said it all.
+    assert_eq!(a.progress.requests, 1, "{:?}", a.progress);
+    let a = answer(&r, ask(&[ELIZABETH, horse], &[]));
+    assert!(a.progress.requests <= 2, "{:?}", a.progress);
+    // With three people, the two who can be had are still related.
+    let a = answer(&r, ask(&[ELIZABETH, gone, PHILIP], &[]));
+    assert!(a.succeeded(), "{}", a.outcome);
+    assert!(a.lines.iter().filter(|l| l.rel.a == ELIZABETH && l.rel.b == PHILIP).count() >= 3);
+    assert!(a.missing.contains(&gone));
 }

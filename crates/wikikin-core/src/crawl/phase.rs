@@ -52,6 +52,12 @@ impl Crawl {
     /// Moves on a phase when no search has work left: from running to naming (when
     /// `may_name`: after answers were applied), and to finished once the names are in too.
     pub(super) fn advance(&mut self, may_name: bool) {
+        // An answer that cannot come (too few of the asked people can be had) is not
+        // crawled for: the crawl ends at once, saying who is lost.
+        if self.phase == Phase::Running && self.answer_impossible() {
+            self.phase = Phase::Finished(Outcome::PeopleLost(self.lost(false)));
+            return;
+        }
         if !self.phase.live() || self.busy() {
             return;
         }
@@ -67,25 +73,10 @@ impl Crawl {
 
     /// How the crawl ended, once no work is left.
     fn ended(&self) -> Outcome {
-        // Asked people that could not be had.
-        let lost: Vec<PersonFailure> = self
-            .roles
-            .asked
-            .iter()
-            .filter_map(|q| {
-                let reason = if let Some(r) = self.sched.failures().get(q) {
-                    r.clone()
-                } else if self.store.is_missing(*q) {
-                    PersonFailReason::DoesNotExist
-                } else if !self.graph.is_loaded(*q) {
-                    PersonFailReason::NotFetched
-                } else {
-                    return None;
-                };
-                Some(PersonFailure { id: *q, reason })
-            })
-            .collect();
-        if !lost.is_empty() {
+        // Asked people that could not be had: the question fails only when too few are left
+        // (relating three or more, the others are still related; the lost are failures).
+        let lost = self.lost(true);
+        if !lost.is_empty() && (self.needed() > self.roles.asked.len() - lost.len()) {
             return Outcome::PeopleLost(lost);
         }
         let seen = self.seen();
@@ -108,5 +99,59 @@ impl Crawl {
             // The question's search always says how it ended.
             None => Outcome::Stalled,
         }
+    }
+}
+
+impl Crawl {
+    /// The asked people that cannot be had, and why: failed for good, not on the server, or
+    /// not a person; with `at_end`, also those never fetched.
+    fn lost(&self, at_end: bool) -> Vec<PersonFailure> {
+        let human = self.config.props.human;
+        self.roles
+            .asked
+            .iter()
+            .filter_map(|q| {
+                let reason = if let Some(r) = self.sched.failures().get(q) {
+                    r.clone()
+                } else if self.store.is_missing(*q) {
+                    PersonFailReason::DoesNotExist
+                } else if self.store.person(*q).is_some_and(|p| p.is_not_human(human)) {
+                    PersonFailReason::NotAPerson
+                } else if at_end && !self.graph.is_loaded(*q) {
+                    PersonFailReason::NotFetched
+                } else {
+                    return None;
+                };
+                Some(PersonFailure { id: *q, reason })
+            })
+            .collect()
+    }
+
+    /// How many of the asked people the question needs: two to relate, one root to explore
+    /// or draw descendants from.
+    fn needed(&self) -> usize {
+        match self.roles.related {
+            super::question::Related::Asked => 2,
+            _ => 1,
+        }
+    }
+
+    /// Whether too few of the asked people can ever be had for any answer: the server says
+    /// they do not exist, or they are not people. (A failed request is not that: its person
+    /// may still come, and the other answers in flight are still worded.)
+    fn answer_impossible(&self) -> bool {
+        let asked = self.roles.asked.len();
+        let gone = self
+            .lost(false)
+            .iter()
+            .filter(|f| {
+                self.store.is_missing(f.id)
+                    || matches!(
+                        f.reason,
+                        PersonFailReason::DoesNotExist | PersonFailReason::NotAPerson
+                    )
+            })
+            .count();
+        asked >= self.needed() && asked - gone < self.needed()
     }
 }
