@@ -12,6 +12,19 @@ impl Crawl {
     pub(super) fn apply_body(&mut self, asked: &[Qid], chain: u32, body: &[u8]) {
         match parse_entities_with(body, &self.config.languages, &self.config.props) {
             Ok(parsed) => self.apply_parsed(asked, chain, parsed, body.len(), false),
+            // The API refuses a whole batch for one id it has no entity for
+            // (`no-such-entity`, naming it): that id does not exist; the others are asked again.
+            Err(e) if no_such_entity(&e).is_some_and(|q| asked.contains(&q)) => {
+                let gone = no_such_entity(&e).into_iter().collect::<Vec<Qid>>();
+                let parsed = crate::Parsed {
+                    missing: gone.clone(),
+                    ..crate::Parsed::default()
+                };
+                self.apply_parsed(&gone, chain, parsed, body.len(), false);
+                for q in asked.iter().filter(|q| !gone.contains(q)) {
+                    self.sched.requeue(*q);
+                }
+            }
             Err(e) => {
                 for &q in asked {
                     self.sched
@@ -110,4 +123,15 @@ impl Crawl {
         self.sched.redirect(from, to, chain);
         self.searches.redirected(from, to);
     }
+}
+
+/// The id an API `no-such-entity` error names ("Could not find an entity with the ID "Q0"."),
+/// if the error is that.
+fn no_such_entity(e: &crate::entity::ParseError) -> Option<Qid> {
+    if e.kind != crate::entity::ParseErrorKind::Api || !e.message.contains("no-such-entity") {
+        return None;
+    }
+    e.message
+        .split('"')
+        .find_map(|part| part.parse::<Qid>().ok())
 }
