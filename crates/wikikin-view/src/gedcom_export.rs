@@ -43,12 +43,12 @@ impl Answer {
                         Sex::Female => GedSex::Female,
                         Sex::Unknown => GedSex::Unknown,
                     }),
-                    birth: p.and_then(|p| p.birth.as_ref()).map(|d| {
-                        export_date(d, p.is_some_and(|p| julian(&p.birth_detail)))
-                    }),
-                    death: p.and_then(|p| p.death.as_ref()).map(|d| {
-                        export_date(d, p.is_some_and(|p| julian(&p.death_detail)))
-                    }),
+                    birth: p
+                        .and_then(|p| p.birth.as_ref())
+                        .map(|d| export_date(d, p.is_some_and(|p| julian(&p.birth_detail)))),
+                    death: p
+                        .and_then(|p| p.death.as_ref())
+                        .map(|d| export_date(d, p.is_some_and(|p| julian(&p.death_detail)))),
                     citations: Vec::new(),
                 }
             })
@@ -101,7 +101,10 @@ impl Answer {
                 id: format!("F{}", ci + 1),
                 husband: id_of(husband),
                 wife: id_of(wife),
-                children: children.iter().filter_map(|c| xref.get(c).cloned()).collect(),
+                children: children
+                    .iter()
+                    .filter_map(|c| xref.get(c).cloned())
+                    .collect(),
                 married: marriage.is_some(),
                 marriage: None,
                 citations: Vec::new(),

@@ -75,7 +75,11 @@ fn pair_lines(answer: &Answer, a: Qid, b: Qid) -> Vec<usize> {
     });
     let mut seen: Vec<String> = Vec::new();
     idx.retain(|i| {
-        let t = answer.lines.get(*i).map(|l| l.term.clone()).unwrap_or_default();
+        let t = answer
+            .lines
+            .get(*i)
+            .map(|l| l.term.clone())
+            .unwrap_or_default();
         let new = !seen.contains(&t);
         seen.push(t);
         new
@@ -136,7 +140,11 @@ pub fn headline(answer: &Answer) -> Phrase {
             return p;
         }
     }
-    Phrase::text(answer.no_relationship().unwrap_or("No relationship was found."))
+    Phrase::text(
+        answer
+            .no_relationship()
+            .unwrap_or("No relationship was found."),
+    )
 }
 
 /// "B is A's husband, and also her third cousin." / "A and B are first cousins." / the
@@ -220,11 +228,7 @@ fn descendants_headline(answer: &Answer) -> Phrase {
     let mut p = Phrase::text("Every descendant of ");
     p.append(list_people(&answer.roots));
     let gens = crate::generations::generations(answer);
-    let found: usize = gens
-        .iter()
-        .filter(|g| g.level > 0)
-        .map(|g| g.total)
-        .sum();
+    let found: usize = gens.iter().filter(|g| g.level > 0).map(|g| g.total).sum();
     let generations = gens.iter().filter(|g| g.level > 0).count();
     p.push_text(&format!(
         ": {found} {} in {generations} generation{}.",

@@ -201,8 +201,7 @@ impl Answer {
     fn link_sources_with(&self, from: Qid, to: Qid, labels: &HashMap<Qid, String>) -> SourcedLink {
         let step = sources::step(&self.graph, from, to);
         let stated = self.graph.stated(to, from);
-        let best: Option<(Qid, &Statement)> =
-            stated.map(|(_, s)| (s.best.item, &s.best.statement));
+        let best: Option<(Qid, &Statement)> = stated.map(|(_, s)| (s.best.item, &s.best.statement));
         let kinship = match step.kind {
             Some(LinkKind::Parent) => self.graph.kinship(to, from),
             Some(LinkKind::Child) => self.graph.kinship(from, to),
@@ -387,9 +386,7 @@ impl Answer {
             ),
             Rule::FatherDiedBeforeBirth => (
                 "father-died-before-birth",
-                format!(
-                    "{parent}, the father of {child}, died more than a year before the birth."
-                ),
+                format!("{parent}, the father of {child}, died more than a year before the birth."),
             ),
         };
         let statements = p
@@ -508,7 +505,10 @@ mod tests {
 
     #[test]
     fn hosts_and_dates() {
-        assert_eq!(host("https://www.thepeerage.com/p1.htm#i1"), "thepeerage.com");
+        assert_eq!(
+            host("https://www.thepeerage.com/p1.htm#i1"),
+            "thepeerage.com"
+        );
         assert_eq!(host("genealogics.org/x?y"), "genealogics.org");
         let d = Date {
             year: 2020,
@@ -534,11 +534,17 @@ mod tests {
         };
         let w = |r| reading_words(&q(r), &["disputed".to_string()]);
         assert_eq!(w(Reading::AllReferenced { n: 8 }), "every link referenced");
-        assert_eq!(w(Reading::Imported { k: 2, n: 8 }), "2 of 8 links only imported");
+        assert_eq!(
+            w(Reading::Imported { k: 2, n: 8 }),
+            "2 of 8 links only imported"
+        );
         assert_eq!(
             w(Reading::Unreferenced { k: 3, n: 8 }),
             "3 links without any reference"
         );
-        assert_eq!(w(Reading::Doubtful { k: 1, n: 8 }), "a link marked disputed");
+        assert_eq!(
+            w(Reading::Doubtful { k: 1, n: 8 }),
+            "a link marked disputed"
+        );
     }
 }
