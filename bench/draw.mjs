@@ -36,8 +36,21 @@ async function drawInPage({ n, seed }) {
     paint: t2 - t1,
     // From complete data (the pedigree built) to painted.
     total: t2 - t0 - r[3],
-    drawn: g.querySelectorAll('.person[data-qid]').length,
+    ...window.__drawnIn(g),
   };
+}
+
+/**
+ * Runs in the page (freshPage installs it as `window.__drawnIn`): how many people a drawing shows. A
+ * very large tree from afar (Detail::Dense, crates/wikikin-view/src/dense.rs) draws most people as
+ * runs, `rect.run` with `data-people` = how many people each stands for; only the people asked,
+ * the roots and the common ancestors stay elements of their own (`.person[data-qid]`).
+ */
+function drawnIn(g) {
+  const own = g.querySelectorAll('.person[data-qid]').length;
+  const runs = [...g.querySelectorAll('rect.run')];
+  const inRuns = runs.reduce((a, r) => a + Number(r.getAttribute('data-people') || 0), 0);
+  return { drawn: own + inRuns, own, runs: runs.length, inRuns };
 }
 
 /**
@@ -65,7 +78,7 @@ async function showInPage({ n, seed }) {
     render: t2 - t1,
     paint: t3 - t2,
     total: t3 - t0 - r[2],
-    drawn: g.querySelectorAll('.person[data-qid]').length,
+    ...window.__drawnIn(g),
     transform: g.getAttribute('transform'),
   };
 }
@@ -109,6 +122,7 @@ async function freshPage(browser, siteUrl, initScript) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(siteUrl);
+  await page.evaluate(`window.__drawnIn = ${drawnIn}`);
   await page.waitForFunction(() => window.wasmBindings?.bench_draw && document.querySelector('g[data-testid=viewport]'));
   // The page warms its drawing code up when idle after it starts (src/warm.rs), as it will have
   // long before a real crawl's answer arrives: measure after that, as a user would meet it.
@@ -137,7 +151,10 @@ export async function drawBench(browser, siteUrl, sizes, reps, mode = 'direct') 
           r.warm = again;
         }
         if (errors.length) throw new Error(`page errors while drawing ${n}: ${errors.join('; ')}`);
-        if (r.drawn !== r.boxes) throw new Error(`drew ${r.drawn} people of ${r.boxes} boxes`);
+        // Every box drawn: as its own element, or inside a run of the dense drawing.
+        for (const x of [r, r.warm].filter(Boolean)) {
+          if (x.drawn !== x.boxes) throw new Error(`drew ${x.drawn} people (${x.own} own elements + ${x.inRuns} in ${x.runs} runs) of ${x.boxes} boxes`);
+        }
         out[n].push(r);
       } finally {
         await context.close();

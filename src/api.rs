@@ -5,7 +5,7 @@
 use futures::future::{select, Either};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
-use wikikin_core::{search_url, Failure, HttpCall, SearchHit};
+use wikikin_core::{search_url, HttpCall, RequestFailure, SearchHit};
 use wikikin_view::search::{network_failure_words, search_reply, SEARCH_LIMIT, SEARCH_TIMEOUT_MS};
 
 /// What came back for a request.
@@ -22,7 +22,7 @@ pub async fn send(
     call: &HttpCall,
     abort: &web_sys::AbortController,
     timeout_ms: u32,
-) -> Result<Reply, Failure> {
+) -> Result<Reply, RequestFailure> {
     let signal = abort.signal();
     let request = async move {
         let built = match &call.form {
@@ -45,9 +45,9 @@ pub async fn send(
         let retry_after = resp.headers().get("retry-after");
         let body = resp.binary().await.map_err(|e| {
             if signal.aborted() {
-                Failure::Aborted
+                RequestFailure::Aborted
             } else {
-                Failure::Network(format!(
+                RequestFailure::Network(format!(
                     "the answer (HTTP {status}) was cut off before it was complete ({e})"
                 ))
             }
@@ -66,16 +66,16 @@ pub async fn send(
         Either::Left((result, _)) => result,
         Either::Right(((), _)) => {
             abort.abort();
-            Err(Failure::Timeout)
+            Err(RequestFailure::Timeout)
         }
     }
 }
 
-fn failure_of(e: &gloo_net::Error, signal: &web_sys::AbortSignal) -> Failure {
+fn failure_of(e: &gloo_net::Error, signal: &web_sys::AbortSignal) -> RequestFailure {
     if signal.aborted() {
-        Failure::Aborted
+        RequestFailure::Aborted
     } else {
-        Failure::Network(network_failure_words(&e.to_string()))
+        RequestFailure::Network(network_failure_words(&e.to_string()))
     }
 }
 

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wikikin_core::{Progress, Qid};
 use wikikin_view::chart::Selection;
-use wikikin_view::chips::{problems, unlabelled, ChipInfo};
+use wikikin_view::chips::{infos_from, problems, unlabelled, ChipInfo};
 use wikikin_view::question::lookup_config;
 use wikikin_view::{Answer, Ask, Live};
 
@@ -271,14 +271,15 @@ impl Ctx {
             }
             let elapsed = api::now_ms() - started;
             let answer = Answer::build(ask, outcome.clone(), result, progress, elapsed);
-            self.chips.update(|chips| {
-                for p in answer.persons.values() {
-                    chips.insert(p.id, ChipInfo::of_person(p));
-                }
-                for q in &answer.missing {
-                    chips.insert(*q, ChipInfo::missing(*q, &answer.ask.source_name()));
-                }
-            });
+            let persons: Vec<wikikin_core::Person> = answer.persons.values().cloned().collect();
+            let infos = infos_from(
+                &persons,
+                &answer.missing,
+                &answer.redirected,
+                &answer.ask.source_name(),
+                answer.ask.props.human,
+            );
+            self.chips.update(|chips| chips.extend(infos));
             let answer = Arc::new(answer);
             let mut live = self.live.get_untracked();
             live.finish(
@@ -330,14 +331,14 @@ impl Ctx {
                 })
                 .await;
             self.page.try_update_value(|p| p.lookups.remove(&key));
-            self.chips.try_update(|chips| {
-                for p in &finished.persons {
-                    chips.insert(p.id, ChipInfo::of_person(p));
-                }
-                for q in &finished.missing {
-                    chips.insert(*q, ChipInfo::missing(*q, &ask.source_name()));
-                }
-            });
+            let infos = infos_from(
+                &finished.persons,
+                &finished.missing,
+                &finished.redirected,
+                &ask.source_name(),
+                ask.props.human,
+            );
+            self.chips.try_update(|chips| chips.extend(infos));
         });
     }
 }

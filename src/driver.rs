@@ -11,7 +11,9 @@ use gloo_timers::future::TimeoutFuture;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use wikikin_core::{Crawl, CrawlConfig, CrawlResult, Failure, Outcome, Progress, RequestId, Store};
+use wikikin_core::{
+    Crawl, CrawlConfig, CrawlResult, Outcome, Progress, RequestFailure, RequestId, Store,
+};
 
 /// Cancels a crawl: every request in flight is aborted (`AbortController`) and the crawl ends as
 /// cancelled. Cheap to clone; all clones cancel the same crawl.
@@ -83,7 +85,7 @@ pub struct Finished {
     pub progress: Progress,
 }
 
-type InFlight = LocalBoxFuture<'static, (RequestId, Result<api::Reply, Failure>)>;
+type InFlight = LocalBoxFuture<'static, (RequestId, Result<api::Reply, RequestFailure>)>;
 
 /// Runs one crawl to its end against `endpoint` with at most `cap` requests in flight.
 /// `on_progress` sees the figures after every event.
@@ -131,7 +133,9 @@ pub async fn run_crawl(
                             crawl.on_failure(
                                 id,
                                 now,
-                                Failure::Network("this browser cannot abort requests".into()),
+                                RequestFailure::Network(
+                                    "this browser cannot abort requests".into(),
+                                ),
                             )
                         }
                     }
@@ -143,7 +147,7 @@ pub async fn run_crawl(
             cancel.abort_requests();
             in_flight.clear();
             for id in out.drain() {
-                crawl.on_failure(id, now, Failure::Aborted);
+                crawl.on_failure(id, now, RequestFailure::Aborted);
             }
         }
         on_progress(&crawl.progress());

@@ -4,16 +4,6 @@
 //! browser and draws what they computed.
 
 // The shell handles network data too (answers, search hits): no panics on it.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
-
 pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench_api;

@@ -1,6 +1,14 @@
 //! Browser tests of the connections through marriage on the mounted page (issue 12), against the
 //! replica (`WIKIKIN_TEST_ENDPOINT`, see `tests/page.rs`): Diana and Elizabeth II both ways, and
 //! a married pair whose marriage comes before their blood relationships.
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![cfg(target_arch = "wasm32")]
 
 mod common;

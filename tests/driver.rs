@@ -3,6 +3,14 @@
 //!
 //! The replica's address comes in at compile time as `WIKIKIN_TEST_ENDPOINT` (`.ci/test.sh` sets
 //! it). Without it the network tests are skipped loudly — except in CI.
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![cfg(target_arch = "wasm32")]
 
 mod common;

@@ -5,6 +5,14 @@
 //! The replica's address comes in at compile time as `WIKIKIN_TEST_ENDPOINT` (`.ci/test.sh` sets
 //! it). Without it the network tests are skipped loudly — except in CI (`CI` set at compile
 //! time), where its absence is a failure.
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![cfg(target_arch = "wasm32")]
 
 mod common;

@@ -1,5 +1,13 @@
 //! Browser tests of the question in the URL (`wikikin_view::question`), read through the
 //! browser's own URI decoder. The same cases run natively in `crates/wikikin-view/tests/question.rs`.
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![cfg(target_arch = "wasm32")]
 
 mod common;

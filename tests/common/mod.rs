@@ -1,5 +1,13 @@
 //! Shared by the browser tests: the replica to test against, mounting the app with a URL,
 //! reading the page, and the replica's control endpoints.
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![allow(dead_code)] // each test file uses a part
 
 use leptos::mount::mount_to;

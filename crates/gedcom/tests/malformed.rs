@@ -1,3 +1,11 @@
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use wikikin_gedcom::parse;
 
 fn error_line(src: &[u8]) -> (usize, String) {

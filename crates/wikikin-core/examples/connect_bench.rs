@@ -15,6 +15,14 @@
 //! (all links from both sides, which only helps it): the people within `L - 1` links must all be
 //! fetched to see someone at `L`.
 
+// Examples and benchmarks: a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::HashMap;
 use std::path::Path;
 use wikidata_replica::{Options, Payload, Replica};

@@ -14,6 +14,14 @@
 //! requests at once (aiohttp's default connector: 100; a browser: 6 per host). Ours: the app's crawl
 //! (relate, with the connection search and names), 6 requests in flight (3 queries).
 
+// Examples and benchmarks: a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use wikidata_replica::{Options, Payload, Replica};

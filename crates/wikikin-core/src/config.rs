@@ -16,7 +16,8 @@ pub enum FetchMode {
     Sparql,
 }
 
-/// The question a crawl answers. Each has its search in `crawl/` (`relate.rs`, `explore.rs`).
+/// The question a crawl answers. What each one is, as data, and which search answers it:
+/// `crawl/question.rs` (the searches: `relate.rs`, `explore.rs`, `descendants.rs`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Question {
     /// How are these people (2 or more) related? Searches upward from all of them at once.
@@ -36,7 +37,8 @@ pub struct CrawlConfig {
     /// Wanted label languages, best first (`mul` and `en` follow automatically: see
     /// [`language_chain`]).
     pub languages: Vec<String>,
-    /// Relate: generations searched upward from each person. Explore: the largest degree.
+    /// How far the search goes: relate, generations upward from each person; descendants,
+    /// generations down; explore, the largest degree (the crawl names it for each question).
     /// Also the generation limit of the relationship search on what was loaded
     /// ([`CrawlConfig::kinship_limits`]).
     pub max_generations: u32,

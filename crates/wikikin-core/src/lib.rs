@@ -15,16 +15,6 @@
 //! - [`sparql`]: the family records from a SPARQL query service.
 //! - [`sim`]: a simulated network in virtual time for tests and benchmarks.
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
-
 pub mod config;
 pub mod crawl;
 pub mod entity;
@@ -50,8 +40,8 @@ pub use graph::{FamilyGraph, Link, Problem, Role};
 pub use http::{parse_http_date, parse_retry_after, HttpCall};
 pub use id::{BadQid, Qid};
 pub use outcome::{
-    DescendantsEnd, Ending, ExploreEnd, FailReason, Failure, Fallback, FallbackWhy, Invalid, Limit,
-    Outcome, OutcomeKind, PersonFailure, RelateEnd,
+    DescendantsEnd, Ending, ExploreEnd, Fallback, FallbackWhy, Guard, Invalid, Limit, Outcome,
+    OutcomeKind, PersonFailReason, PersonFailure, RelateEnd, RequestFailure,
 };
 pub use store::Store;
 pub use web::{

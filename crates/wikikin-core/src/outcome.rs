@@ -1,12 +1,12 @@
-//! What happened, as data: why a request got no answer ([`Failure`]), why a person could not be
-//! had ([`FailReason`]), and how a crawl ended ([`Outcome`]). Their English words are in
+//! What happened, as data: why a request got no answer ([`RequestFailure`]), why a person could not be
+//! had ([`PersonFailReason`]), and how a crawl ended ([`Outcome`]). Their English words are in
 //! `words.rs` (the `Display` impls).
 
 use crate::Qid;
 
 /// Why a request got no HTTP answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
+pub enum RequestFailure {
     /// The network failed (offline, DNS, CORS refused…), with the browser's words.
     Network(String),
     /// No answer in time.
@@ -17,7 +17,7 @@ pub enum Failure {
 
 /// Why one person could not be had.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FailReason {
+pub enum PersonFailReason {
     /// HTTP 404 for the request.
     NotFound,
     /// Another HTTP error status.
@@ -44,7 +44,7 @@ pub enum FailReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonFailure {
     pub id: Qid,
-    pub reason: FailReason,
+    pub reason: PersonFailReason,
 }
 
 /// Why the crawl stopped asking the query service and read entity JSON instead.
@@ -77,6 +77,20 @@ pub struct Fallback {
 pub enum Limit {
     Generations,
     Entities,
+    /// A step limit of the engine's own ([`Guard`]).
+    Steps,
+}
+
+/// A step limit of the engine's own loops, a safety net never reached on real data: reaching
+/// one cut some work short, and the crawl's outcome says so ([`Ending::Cut`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// A search passing levels or reach through the graph after one entity loaded.
+    SearchSteps { max: usize },
+    /// Entities taken from the store in one go.
+    StoreLoads { max: usize },
+    /// Rounds of the searches between two answers.
+    SettleRounds { max: usize },
 }
 
 /// How a crawl ended, in one word.
@@ -142,6 +156,8 @@ pub enum Ending {
     Relate(RelateEnd),
     Explore(ExploreEnd),
     Descendants(DescendantsEnd),
+    /// A step limit cut the search short ([`Guard`]): the answer may be incomplete.
+    Cut(Guard),
 }
 
 /// How a crawl ended.
@@ -179,6 +195,7 @@ impl Outcome {
                 | Ending::Descendants(DescendantsEnd::GenerationLimit { .. }) => {
                     OutcomeKind::LimitReached(Limit::Generations)
                 }
+                Ending::Cut(_) => OutcomeKind::LimitReached(Limit::Steps),
                 Ending::Relate(RelateEnd::Searched)
                 | Ending::Descendants(DescendantsEnd::Complete { .. })
                 | Ending::Explore(

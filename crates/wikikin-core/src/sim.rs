@@ -4,7 +4,7 @@
 
 use crate::crawl::{Crawl, Request};
 use crate::http::HttpCall;
-use crate::outcome::{Failure, Outcome};
+use crate::outcome::{Outcome, RequestFailure};
 use crate::{Person, Qid, Sex};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -21,7 +21,7 @@ pub struct SimConfig {
     pub bytes_per_ms: Option<f64>,
     /// The cap on requests in flight (the app's politeness limit).
     pub max_in_flight: usize,
-    /// A request without an answer by then fails with [`Failure::Timeout`].
+    /// A request without an answer by then fails with [`RequestFailure::Timeout`].
     pub timeout_ms: f64,
     /// The endpoint the URLs are built for.
     pub endpoint: String,
@@ -167,7 +167,7 @@ enum Delivery {
         retry_after: Option<String>,
         body: Vec<u8>,
     },
-    Fail(Failure),
+    Fail(RequestFailure),
 }
 
 struct Event {
@@ -216,7 +216,7 @@ where
                 cancelled = true;
                 // The app aborts every request in flight.
                 for e in heap.drain() {
-                    crawl.on_failure(e.request.id, t, Failure::Aborted);
+                    crawl.on_failure(e.request.id, t, RequestFailure::Aborted);
                 }
             }
         }
@@ -261,13 +261,15 @@ where
                         },
                     )
                 }
-                SimReply::NetworkError(m) => (t + latency, Delivery::Fail(Failure::Network(m))),
-                SimReply::Timeout => (t + cfg.timeout_ms, Delivery::Fail(Failure::Timeout)),
+                SimReply::NetworkError(m) => {
+                    (t + latency, Delivery::Fail(RequestFailure::Network(m)))
+                }
+                SimReply::Timeout => (t + cfg.timeout_ms, Delivery::Fail(RequestFailure::Timeout)),
             };
             let mut delivery = delivery;
             if at - t > cfg.timeout_ms {
                 at = t + cfg.timeout_ms;
-                delivery = Delivery::Fail(Failure::Timeout);
+                delivery = Delivery::Fail(RequestFailure::Timeout);
             }
             seq += 1;
             heap.push(Event {

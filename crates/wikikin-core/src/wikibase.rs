@@ -49,6 +49,10 @@ pub struct Props {
     pub birth: Option<Pid>,
     pub death: Option<Pid>,
     pub image: Option<Pid>,
+    /// "Instance of" and its value for a human (Wikidata P31 = Q5, FactGrid P2 = Q7): an item
+    /// stated to be something else is not a person to relate.
+    pub instance_of: Option<Pid>,
+    pub human: Option<Qid>,
 }
 
 /// One of the properties of [`Props`], for messages and URL keys.
@@ -129,6 +133,8 @@ impl Props {
             birth: Some(Pid(569)),
             death: Some(Pid(570)),
             image: Some(Pid(18)),
+            instance_of: Some(Pid(31)),
+            human: Some(Qid(5)),
         }
     }
 
@@ -150,6 +156,9 @@ impl Props {
             birth: Some(Pid(77)),
             death: Some(Pid(38)),
             image: Some(Pid(189)),
+            // `?item wdt:P2 wd:Q7` (public FactGrid import scripts, `wikibases.md`).
+            instance_of: Some(Pid(2)),
+            human: Some(Qid(7)),
         }
     }
 

@@ -4,7 +4,8 @@
 use crate::graph::{Problem, Role};
 use crate::http::reason;
 use crate::outcome::{
-    DescendantsEnd, Ending, ExploreEnd, FailReason, Invalid, Outcome, PersonFailure, RelateEnd,
+    DescendantsEnd, Ending, ExploreEnd, Guard, Invalid, Outcome, PersonFailReason, PersonFailure,
+    RelateEnd,
 };
 use crate::outcome::{Fallback, FallbackWhy};
 use crate::Qid;
@@ -24,28 +25,28 @@ impl fmt::Display for PersonFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let q = self.id;
         match &self.reason {
-            FailReason::NotFound => {
+            PersonFailReason::NotFound => {
                 write!(f, "{q} was not found on the server (HTTP 404 Not Found)")
             }
-            FailReason::Http(status) => {
+            PersonFailReason::Http(status) => {
                 write!(f, "fetching {q} failed: HTTP {status} {}", reason(*status))
             }
-            FailReason::KeptRefusing { status, attempts } => write!(
+            PersonFailReason::KeptRefusing { status, attempts } => write!(
                 f,
                 "fetching {q} failed: the server kept answering HTTP {status} {} ({attempts} attempts)",
                 reason(*status)
             ),
-            FailReason::Unreadable(e) => write!(f, "the answer for {q} could not be read: {e}"),
-            FailReason::NotInAnswer => write!(f, "the answer did not include {q}"),
-            FailReason::TimedOutTwice => {
+            PersonFailReason::Unreadable(e) => write!(f, "the answer for {q} could not be read: {e}"),
+            PersonFailReason::NotInAnswer => write!(f, "the answer did not include {q}"),
+            PersonFailReason::TimedOutTwice => {
                 write!(f, "fetching {q} timed out twice; the server did not answer")
             }
-            FailReason::NetworkTwice(m) => {
+            PersonFailReason::NetworkTwice(m) => {
                 write!(f, "fetching {q} failed twice: network error: {m}")
             }
-            FailReason::Aborted => write!(f, "fetching {q} was aborted"),
-            FailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
-            FailReason::NotFetched => write!(f, "{q} was not fetched"),
+            PersonFailReason::Aborted => write!(f, "fetching {q} was aborted"),
+            PersonFailReason::DoesNotExist => write!(f, "{q} does not exist on the server"),
+            PersonFailReason::NotFetched => write!(f, "{q} was not fetched"),
         }
     }
 }
@@ -108,7 +109,22 @@ impl fmt::Display for Ending {
                 f,
                 "Stopped at the limit of {max} people; more descendants may exist."
             ),
+            Ending::Cut(guard) => guard.fmt(f),
         }
+    }
+}
+
+impl fmt::Display for Guard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, max) = match self {
+            Guard::SearchSteps { max } => ("steps through the family links after one person", max),
+            Guard::StoreLoads { max } => ("people taken from memory in one go", max),
+            Guard::SettleRounds { max } => ("rounds of the search between two answers", max),
+        };
+        write!(
+            f,
+            "The search stopped at its safety limit of {max} {what}; the answer may be incomplete."
+        )
     }
 }
 
@@ -214,7 +230,25 @@ impl fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::OutcomeKind;
+    use crate::outcome::{Limit, OutcomeKind};
+
+    #[test]
+    fn a_step_limit_is_a_limit_in_words() {
+        let cut = Outcome::Ended {
+            ending: Ending::Cut(Guard::SearchSteps { max: 50_000_000 }),
+            failed: 0,
+        };
+        assert_eq!(cut.kind(), OutcomeKind::LimitReached(Limit::Steps));
+        assert!(cut.answered());
+        assert_eq!(
+            cut.to_string(),
+            "The search stopped at its safety limit of 50000000 steps through the family links \
+             after one person; the answer may be incomplete."
+        );
+        for guard in [Guard::StoreLoads { max: 1 }, Guard::SettleRounds { max: 2 }] {
+            assert!(Ending::Cut(guard).to_string().contains("safety limit"));
+        }
+    }
 
     #[test]
     fn outcomes_in_words() {
@@ -241,11 +275,11 @@ mod tests {
         let lost = Outcome::PeopleLost(vec![
             PersonFailure {
                 id: Qid(1),
-                reason: FailReason::DoesNotExist,
+                reason: PersonFailReason::DoesNotExist,
             },
             PersonFailure {
                 id: Qid(2),
-                reason: FailReason::KeptRefusing {
+                reason: PersonFailReason::KeptRefusing {
                     status: 429,
                     attempts: 3,
                 },

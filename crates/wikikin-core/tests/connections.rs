@@ -1,6 +1,14 @@
 //! Connections through marriage on the real royal92 GEDCOM, found by the crawl's connection
 //! search beside the blood one (meet in the middle), through the simulated network.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::{royal, serve, ENDPOINT};

@@ -1,5 +1,13 @@
 //! Entity parsing: the real recorded responses and every rule, each with its own test.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use wikikin_core::{parse_entities, Date, ParseErrorKind, Person, Precision, Qid, Sex};
 
 #[path = "entity/statements.rs"]

@@ -2,6 +2,14 @@
 //! rule (lowest common ancestors within the generation limit) applied to all the data. Checked
 //! on many random pairs of royal92 and of synthetic genealogies with heavy pedigree collapse.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::{royal, serve, ENDPOINT};

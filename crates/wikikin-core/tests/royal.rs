@@ -1,6 +1,14 @@
 //! The classic cases on the real royal92 GEDCOM, served by the replica through the simulated
 //! network, related by `wikikin_kinship`.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::{royal, serve, ENDPOINT};

@@ -2,6 +2,14 @@
 //! crawl's queries through the simulated network; the answers equal the entity JSON crawl's,
 //! with far fewer bytes; failures fall back to the entity JSON and say so.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::{royal, royal_with, serve, ENDPOINT};

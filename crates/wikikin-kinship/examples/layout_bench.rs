@@ -4,6 +4,14 @@
 //! (default sizes 200 2000 20000; `--sugiyama` also times rust-sugiyama above 2,000 people). Prints, for each size and engine, the median and the
 //! min–max of the layout time over the repeats, and the crossings of the result.
 
+// Examples and benchmarks: a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::time::Instant;
 use wikikin_kinship::{layout, synthetic, Engine, LayoutOptions, Limits, PersonId};
 

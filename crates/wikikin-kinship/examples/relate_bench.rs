@@ -4,6 +4,14 @@
 //! Prints the median (min–max) time of `relate` for classic pairs, of `relate_all` over 20
 //! people (190 pairs), and of `tree` + `layout` for Elizabeth II and Philip.
 
+// Examples and benchmarks: a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::time::Instant;
 use wikikin_kinship::*;
 

@@ -3,6 +3,14 @@
 //! `cargo run -p wikikin-kinship --example royal_svg -- [A B [engine]] > out.svg`, with GEDCOM
 //! numbers (default 52 57: Elizabeth II and Philip) and engine `auto`, `layered` or `sugiyama`.
 
+// Examples and benchmarks: a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::HashMap;
 use wikikin_kinship::*;
 

@@ -10,16 +10,6 @@
 //! unwrap, expect, panic or index unchecked (where indexing stays, it is safe by construction,
 //! allowed on the smallest item, and says why).
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
-
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

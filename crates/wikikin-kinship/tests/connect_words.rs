@@ -1,6 +1,14 @@
 //! The English words for connections through marriage (`connection_term`,
 //! `describe_connection`), on a hand-built family and on royal92.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod support;
 
 use wikikin_kinship::*;

@@ -1,5 +1,13 @@
 //! Hand-built families covering every kind of relationship, and the tree and layout over them.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use wikikin_kinship::*;
 
 fn q(n: u64) -> PersonId {

@@ -1,5 +1,13 @@
 //! Layout properties on synthetic royal-like pedigrees.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::{BTreeMap, HashMap};
 use wikikin_kinship::*;
 

@@ -10,6 +10,14 @@
 //! change the run; `KINSHIP_FUZZ_LARGE` the size of the large pedigrees (default 1,500 people in
 //! debug, 5,000 in release).
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;

@@ -119,3 +119,34 @@ pub fn problems(ask: &Ask, chips: &HashMap<Qid, ChipInfo>) -> Vec<(Qid, String)>
         })
         .collect()
 }
+
+/// The chips' words from what a crawl or look-up loaded: each person's label and years, or why
+/// they cannot be related — an id the instance does not have (`missing`), an item stated to be
+/// something other than a human (`human`: the instance's item for one), also when reached
+/// through a redirect (the chip of the id asked says it).
+pub fn infos_from(
+    persons: &[Person],
+    missing: &[Qid],
+    redirected: &[(Qid, Qid)],
+    source: &str,
+    human: Option<Qid>,
+) -> Vec<(Qid, ChipInfo)> {
+    let mut out: Vec<(Qid, ChipInfo)> = Vec::new();
+    for p in persons {
+        let info = if p.is_not_human(human) {
+            ChipInfo::not_a_person(p, source)
+        } else {
+            ChipInfo::of_person(p)
+        };
+        for (from, to) in redirected {
+            if *to == p.id {
+                out.push((*from, info.clone()));
+            }
+        }
+        out.push((p.id, info));
+    }
+    for q in missing {
+        out.push((*q, ChipInfo::missing(*q, source)));
+    }
+    out
+}

@@ -13,16 +13,6 @@
 //!   [`chips`]: the form's chips; [`search`]: the name search's decisions and words.
 //! - [`synthetic`]: answers made without a network (warm-up and benchmarks).
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
-
 pub mod answer;
 pub mod chart;
 pub mod chart_svg;

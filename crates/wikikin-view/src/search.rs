@@ -1,7 +1,7 @@
 //! The name search's decisions and words: when typed text is a name to search for, and what an
 //! answer (or a failure) of the search means for the suggestions list.
 
-use wikikin_core::{parse_person_input, parse_search, Failure, SearchHit};
+use wikikin_core::{parse_person_input, parse_search, RequestFailure, SearchHit};
 
 /// How many hits a search asks for.
 pub const SEARCH_LIMIT: u32 = 8;
@@ -23,13 +23,13 @@ pub fn search_text(typed: &str) -> Option<String> {
 
 /// What the suggestions show for a search's reply: `status` and body, or how it failed. An
 /// aborted search (superseded or the field gone) is no hits, not an error.
-pub fn search_reply(reply: Result<(u16, &[u8]), Failure>) -> Result<Vec<SearchHit>, String> {
+pub fn search_reply(reply: Result<(u16, &[u8]), RequestFailure>) -> Result<Vec<SearchHit>, String> {
     match reply {
         Ok((200, body)) => parse_search(body),
         Ok((status, _)) => Err(format!("The search answered HTTP {status}.")),
-        Err(Failure::Aborted) => Ok(Vec::new()),
-        Err(Failure::Timeout) => Err("The search timed out.".into()),
-        Err(Failure::Network(why)) => Err(format!("The search failed: {why}.")),
+        Err(RequestFailure::Aborted) => Ok(Vec::new()),
+        Err(RequestFailure::Timeout) => Err("The search timed out.".into()),
+        Err(RequestFailure::Network(why)) => Err(format!("The search failed: {why}.")),
     }
 }
 

@@ -292,3 +292,64 @@ fn every_descendant_reads_by_generation() {
         "{h}"
     );
 }
+
+#[test]
+fn people_who_are_not_people_or_do_not_exist_are_said_plainly() {
+    let r = royal(false);
+    // A horse (P31 = Q726), and an id redirected to a building.
+    let horse = Qid(700000001);
+    let a = answer(&r, ask(&[ELIZABETH, horse], &[]));
+    assert_eq!(
+        text(&a, &headline(&a)),
+        format!(
+            "{} ({horse}) is not a person on {ENDPOINT}: it has no family to relate.",
+            a.name(horse)
+        )
+    );
+    let persons: Vec<wikikin_core::Person> = a.persons.values().cloned().collect();
+    let infos = wikikin_view::chips::infos_from(
+        &persons,
+        &a.missing,
+        &a.redirected,
+        ENDPOINT,
+        Some(Qid(5)),
+    );
+    let horse_chip = infos
+        .iter()
+        .find(|(q, _)| *q == horse)
+        .map(|(_, i)| i.clone())
+        .unwrap();
+    assert!(horse_chip
+        .problem
+        .is_some_and(|p| p.contains("is not a person")));
+    let eliz = infos
+        .iter()
+        .find(|(q, _)| *q == ELIZABETH)
+        .map(|(_, i)| i.clone())
+        .unwrap();
+    assert_eq!(eliz.problem, None);
+    let redirected = Qid(700000003);
+    let a = answer(&r, ask(&[ELIZABETH, redirected], &[]));
+    let persons: Vec<wikikin_core::Person> = a.persons.values().cloned().collect();
+    let infos = wikikin_view::chips::infos_from(
+        &persons,
+        &a.missing,
+        &a.redirected,
+        ENDPOINT,
+        Some(Qid(5)),
+    );
+    assert!(
+        infos.iter().any(|(q, i)| *q == redirected
+            && i.problem
+                .as_deref()
+                .is_some_and(|p| p.contains("is not a person"))),
+        "the chip of the id asked says it: {infos:?}"
+    );
+    // A deleted id.
+    let gone = Qid(700000004);
+    let a = answer(&r, ask(&[ELIZABETH, gone], &[]));
+    assert_eq!(
+        text(&a, &headline(&a)),
+        format!("{gone} does not exist on {ENDPOINT}.")
+    );
+}

@@ -2,7 +2,7 @@
 //! words, the pan/zoom arithmetic, and the synthetic answers of the warm-up.
 
 use std::collections::HashMap;
-use wikikin_core::{Failure, OutcomeKind, Person, Progress, Qid, SearchHit};
+use wikikin_core::{OutcomeKind, Person, Progress, Qid, RequestFailure, SearchHit};
 use wikikin_view::chips::{problems, unlabelled, Chip, ChipInfo};
 use wikikin_view::progress::{bytes_text, Live, RunState, FIGURES};
 use wikikin_view::question::Ask;
@@ -198,13 +198,13 @@ fn search_replies_in_words() {
         search_reply(Ok((503, b""))),
         Err("The search answered HTTP 503.".into())
     );
-    assert_eq!(search_reply(Err(Failure::Aborted)), Ok(vec![]));
+    assert_eq!(search_reply(Err(RequestFailure::Aborted)), Ok(vec![]));
     assert_eq!(
-        search_reply(Err(Failure::Timeout)),
+        search_reply(Err(RequestFailure::Timeout)),
         Err("The search timed out.".into())
     );
     assert_eq!(
-        search_reply(Err(Failure::Network("offline".into()))),
+        search_reply(Err(RequestFailure::Network("offline".into()))),
         Err("The search failed: offline.".into())
     );
     assert!(search_reply(Ok((200, b"<html>"))).is_err(), "not JSON");

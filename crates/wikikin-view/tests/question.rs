@@ -2,6 +2,14 @@
 //! the root (which read the URL through the browser's decoder), plus the form's edits and the
 //! crawl a question asks for.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use wikikin_core::{FetchMode, Qid, Question, DEFAULT_ENDPOINT};
 use wikikin_view::question::{
     from_query, lang_from_browser, lookup_config, read_cap, read_ids, read_lang, valid_lang, Ask,

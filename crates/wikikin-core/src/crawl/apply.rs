@@ -4,7 +4,7 @@
 
 use super::{scheduler, Crawl};
 use crate::entity::parse_entities_with;
-use crate::outcome::FailReason;
+use crate::outcome::PersonFailReason;
 use crate::Qid;
 use std::collections::BTreeSet;
 
@@ -14,7 +14,8 @@ impl Crawl {
             Ok(parsed) => self.apply_parsed(asked, chain, parsed, body.len(), false),
             Err(e) => {
                 for &q in asked {
-                    self.sched.fail(q, FailReason::Unreadable(e.to_string()));
+                    self.sched
+                        .fail(q, PersonFailReason::Unreadable(e.to_string()));
                 }
             }
         }
@@ -34,7 +35,6 @@ impl Crawl {
     ) {
         self.sched
             .note_entities(bytes, parsed.persons.len() + parsed.missing.len());
-        let prev_chain = std::mem::replace(&mut self.sched.cur_chain, chain);
         let mut redirects = parsed.redirects.clone();
         // Special:EntityData follows redirects silently: asked Q1, got only Q2.
         if let ([asked], [only]) = (asked, parsed.persons.as_slice()) {
@@ -43,14 +43,14 @@ impl Crawl {
             }
         }
         for (from, to) in redirects {
-            self.apply_redirect(from, to);
+            self.apply_redirect(from, to, chain);
         }
         let mut answered: BTreeSet<Qid> = BTreeSet::new();
         for q in &parsed.missing {
             answered.insert(*q);
             self.store.missing.insert(*q);
             if self.sched.is_known(*q) {
-                self.sched.fetched += 1;
+                self.sched.note_fetched();
                 self.sched.mark_missing(*q);
             }
         }
@@ -74,8 +74,8 @@ impl Crawl {
             ) {
                 continue;
             }
-            self.sched.know(q);
-            self.sched.fetched += 1;
+            self.sched.know(q, chain);
+            self.sched.note_fetched();
             self.load(p, chain);
         }
         for &q in asked {
@@ -86,45 +86,28 @@ impl Crawl {
             if real != q {
                 // A merged item whose answer named only where it went (a query's owl:sameAs):
                 // the real one is asked for next.
-                if let Some(names) = self.names.as_mut() {
-                    if names.remove(&q) {
-                        names.insert(real);
-                    }
-                }
-                self.sched.know(real);
+                self.searches.name_moved(q, real);
+                self.sched.know(real, chain);
                 self.sched.want(real, &self.store);
                 continue;
             }
-            self.sched.fail(q, FailReason::NotInAnswer);
+            self.sched.fail(q, PersonFailReason::NotInAnswer);
         }
-        self.sched.cur_chain = prev_chain;
     }
 
-    fn apply_redirect(&mut self, from: Qid, to: Qid) {
+    /// `from` is a redirect to `to`, said by an answer `chain` requests deep.
+    fn apply_redirect(&mut self, from: Qid, to: Qid, chain: u32) {
         if from == to {
             return;
         }
         self.store.redirects.insert(from, to);
         self.graph.add_redirect(from, to);
-        let asked = self.people.contains(&from) || self.search.targets().contains(&from);
-        for p in &mut self.people {
-            if *p == from {
-                *p = to;
-            }
-        }
-        if asked && !self.redirected.iter().any(|(f, _)| *f == from) {
+        self.graph_changes += 1;
+        if self.roles.is_own(from) && !self.redirected.iter().any(|(f, _)| *f == from) {
             self.redirected.push((from, to));
         }
-        self.sched.redirect(from, to);
-        self.search.redirected(from, to);
-        if let Some(c) = self.connect.as_mut() {
-            c.redirected(from, to);
-        }
-        // Asked for a name only: the real one is wanted for its name only too.
-        if let Some(names) = self.names.as_mut() {
-            if names.contains(&from) {
-                names.insert(to);
-            }
-        }
+        self.roles.redirected(from, to);
+        self.sched.redirect(from, to, chain);
+        self.searches.redirected(from, to);
     }
 }

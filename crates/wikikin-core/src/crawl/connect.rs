@@ -12,8 +12,9 @@
 //! are for.)
 
 use super::scheduler::State;
-use super::search::{Ctx, View};
+use super::search::{Search, Seen, Turn};
 use crate::graph::{Map, Set};
+use crate::outcome::Invalid;
 use crate::Qid;
 use wikikin_kinship::{connections, neighbours, ConnectLimits, Connections};
 
@@ -84,7 +85,133 @@ impl Connect {
         sa.level + sb.level
     }
 
-    pub(crate) fn redirected(&mut self, from: Qid, to: Qid) {
+    /// Whether a frontier person needs nothing more (loaded whole, or can't be had).
+    fn settled(seen: &Seen<'_>, q: Qid) -> bool {
+        let loaded = matches!(seen.state(q), Some(State::Loaded)) || seen.graph.is_loaded(q);
+        (loaded && !seen.store.is_partial(q))
+            || matches!(seen.state(q), Some(State::Missing | State::Failed))
+    }
+
+    /// The frontier of `side` is loaded: the people one link further become its frontier.
+    fn expand(&mut self, side: usize, turn: &Turn<'_>) {
+        let Some(s) = self.sides.get_mut(side) else {
+            return;
+        };
+        let next_level = s.level + 1;
+        let mut next = Vec::new();
+        for x in std::mem::take(&mut s.frontier) {
+            self.wanted.remove(&x);
+            for (_, y) in neighbours(turn.graph, x) {
+                if let std::collections::hash_map::Entry::Vacant(e) = s.dist.entry(y) {
+                    e.insert(next_level);
+                    next.push(y);
+                }
+            }
+        }
+        s.frontier = next;
+        s.level = next_level;
+    }
+
+    /// Ends the search when the shortest chains are certain, or cannot matter.
+    fn judge(&mut self, turn: &Turn<'_>) {
+        let certain = self.certain_links();
+        let max = self.limits.max_links;
+        let limits = ConnectLimits {
+            max_links: certain.min(max),
+            ..self.limits
+        };
+        let found: Connections<Qid> = connections(turn.graph, self.a, self.b, &limits);
+        if !found.found.is_empty() || certain >= max {
+            self.end = Some(ConnectEnd::Certain);
+            return;
+        }
+        // A blood relationship on what is loaded bounds what is worth finding: a chain through
+        // a marriage is shown only when it is shorter.
+        let blood =
+            wikikin_kinship::relate(turn.graph, self.a, self.b, &turn.config.kinship_limits())
+                .iter()
+                .map(|r| r.ga + r.gb)
+                .min();
+        if blood.is_some_and(|d| certain + 1 >= d) {
+            self.end = Some(ConnectEnd::BloodIsCloser);
+            return;
+        }
+        let [sa, sb] = &self.sides;
+        if sa.frontier.is_empty() && sb.frontier.is_empty() {
+            self.end = Some(ConnectEnd::Certain);
+        }
+    }
+
+    /// The side whose frontier costs less to load (fewer people not loaded yet; a side with
+    /// none left is not expanded).
+    fn next_side(&self, seen: &Seen<'_>) -> usize {
+        let cost = |s: &Side| {
+            s.frontier
+                .iter()
+                .filter(|q| !Self::settled(seen, **q))
+                .count()
+        };
+        let [sa, sb] = &self.sides;
+        match (sa.frontier.is_empty(), sb.frontier.is_empty()) {
+            (true, _) => 1,
+            (_, true) => 0,
+            _ if cost(sa) <= cost(sb) => 0,
+            _ => 1,
+        }
+    }
+
+    /// The connections on what was loaded, to the links known for certain.
+    pub(crate) fn result(&self, seen: &Seen<'_>) -> Connections<Qid> {
+        let limits = ConnectLimits {
+            max_links: self.certain_links().min(self.limits.max_links),
+            ..self.limits
+        };
+        connections(seen.graph, self.a, self.b, &limits)
+    }
+}
+
+impl Search for Connect {
+    fn start(&mut self, _turn: &mut Turn<'_>) -> Result<(), Invalid> {
+        // Its frontiers are the two people: wanted at the first step.
+        Ok(())
+    }
+
+    /// Goes as far as what is loaded allows; wants the next frontier.
+    fn step(&mut self, turn: &mut Turn<'_>) {
+        while self.end.is_none() {
+            let seen = turn.seen();
+            let side = self.expanding;
+            let Some(s) = self.sides.get(side) else {
+                return;
+            };
+            let open: Vec<Qid> = s
+                .frontier
+                .iter()
+                .copied()
+                .filter(|q| !Self::settled(&seen, *q))
+                .collect();
+            if !open.is_empty() {
+                for q in open {
+                    turn.know(q);
+                    self.wanted.insert(q);
+                    turn.want_full(q);
+                }
+                // Still unsettled and nothing left to ask for: the crawl ends without us.
+                return;
+            }
+            self.expand(side, turn);
+            self.judge(turn);
+            if self.end.is_none() {
+                self.expanding = self.next_side(&turn.seen());
+            }
+        }
+    }
+
+    fn still_wanted(&self, q: Qid, _seen: &Seen<'_>) -> bool {
+        self.end.is_none() && self.wanted.contains(&q)
+    }
+
+    fn redirected(&mut self, from: Qid, to: Qid) {
         for q in [&mut self.a, &mut self.b] {
             if *q == from {
                 *q = to;
@@ -105,123 +232,63 @@ impl Connect {
             self.wanted.insert(to);
         }
     }
+}
 
-    pub(crate) fn still_wanted(&self, q: Qid) -> bool {
-        self.end.is_none() && self.wanted.contains(&q)
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::Sex::{Female, Male};
 
-    /// Whether a frontier person needs nothing more (loaded whole, or can't be had).
-    fn settled(view: &View<'_>, q: Qid) -> bool {
-        let loaded = matches!(view.state(q), Some(State::Loaded)) || view.graph.is_loaded(q);
-        (loaded && !view.store.is_partial(q))
-            || matches!(view.state(q), Some(State::Missing | State::Failed))
-    }
-
-    /// Goes as far as what is loaded allows; wants the next frontier.
-    pub(crate) fn step(&mut self, ctx: &mut Ctx<'_>) {
-        while self.end.is_none() {
-            let view = ctx.view();
-            let side = self.expanding;
-            let Some(s) = self.sides.get(side) else {
-                return;
-            };
-            let open: Vec<Qid> = s
-                .frontier
-                .iter()
-                .copied()
-                .filter(|q| !Self::settled(&view, *q))
-                .collect();
-            if !open.is_empty() {
-                for q in open {
-                    ctx.know(q);
-                    self.wanted.insert(q);
-                    ctx.want_full(q);
-                }
-                // Still unsettled and nothing left to ask for: the crawl ends without us.
-                return;
-            }
-            self.expand(side, ctx);
-            self.judge(ctx);
-            if self.end.is_none() {
-                self.expanding = self.next_side(&ctx.view());
-            }
-        }
-    }
-
-    /// The frontier of `side` is loaded: the people one link further become its frontier.
-    fn expand(&mut self, side: usize, ctx: &Ctx<'_>) {
-        let Some(s) = self.sides.get_mut(side) else {
-            return;
-        };
-        let next_level = s.level + 1;
-        let mut next = Vec::new();
-        for x in std::mem::take(&mut s.frontier) {
-            self.wanted.remove(&x);
-            for (_, y) in neighbours(ctx.graph, x) {
-                if let std::collections::hash_map::Entry::Vacant(e) = s.dist.entry(y) {
-                    e.insert(next_level);
-                    next.push(y);
-                }
-            }
-        }
-        s.frontier = next;
-        s.level = next_level;
-    }
-
-    /// Ends the search when the shortest chains are certain, or cannot matter.
-    fn judge(&mut self, ctx: &Ctx<'_>) {
-        let certain = self.certain_links();
-        let max = self.limits.max_links;
+    fn connect(kit: &Kit) -> Connect {
         let limits = ConnectLimits {
-            max_links: certain.min(max),
-            ..self.limits
+            max_links: kit.config.max_links,
+            ..ConnectLimits::default()
         };
-        let found: Connections<Qid> = connections(ctx.graph, self.a, self.b, &limits);
-        if !found.found.is_empty() || certain >= max {
-            self.end = Some(ConnectEnd::Certain);
-            return;
-        }
-        // A blood relationship on what is loaded bounds what is worth finding: a chain through
-        // a marriage is shown only when it is shorter.
-        let blood =
-            wikikin_kinship::relate(ctx.graph, self.a, self.b, &ctx.config.kinship_limits())
-                .iter()
-                .map(|r| r.ga + r.gb)
-                .min();
-        if blood.is_some_and(|d| certain + 1 >= d) {
-            self.end = Some(ConnectEnd::BloodIsCloser);
-            return;
-        }
-        let [sa, sb] = &self.sides;
-        if sa.frontier.is_empty() && sb.frontier.is_empty() {
-            self.end = Some(ConnectEnd::Certain);
-        }
+        Connect::new(q(1), q(2), limits)
     }
 
-    /// The side whose frontier costs less to load (fewer people not loaded yet; a side with
-    /// none left is not expanded).
-    fn next_side(&self, view: &View<'_>) -> usize {
-        let cost = |s: &Side| {
-            s.frontier
-                .iter()
-                .filter(|q| !Self::settled(view, **q))
-                .count()
-        };
-        let [sa, sb] = &self.sides;
-        match (sa.frontier.is_empty(), sb.frontier.is_empty()) {
-            (true, _) => 1,
-            (_, true) => 0,
-            _ if cost(sa) <= cost(sb) => 0,
-            _ => 1,
-        }
+    #[test]
+    fn a_marriage_is_certain_after_one_side_is_loaded() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        kit.person(1, Male, (&[], &[]), &[]);
+        kit.person(2, Female, (&[], &[]), &[]);
+        kit.marry(1, 2);
+        let mut c = connect(&kit);
+        assert_eq!(kit.start(&mut c), Ok(()));
+        assert!(
+            !c.still_wanted(q(1), &kit.seen()),
+            "nothing wanted before a step"
+        );
+        kit.run(&mut c);
+        assert_eq!(kit.loaded, [q(1)], "b's side was never needed");
+        assert_eq!(c.end(), Some(ConnectEnd::Certain));
+        let found = c.result(&kit.seen());
+        assert_eq!(found.found.len(), 1);
+        assert_eq!(found.found.first().map(|c| c.links()), Some(1));
     }
 
-    /// The connections on what was loaded, to the links known for certain.
-    pub(crate) fn result(&self, view: &View<'_>) -> Connections<Qid> {
-        let limits = ConnectLimits {
-            max_links: self.certain_links().min(self.limits.max_links),
-            ..self.limits
-        };
-        connections(view.graph, self.a, self.b, &limits)
+    #[test]
+    fn strangers_are_certain_once_both_sides_run_out() {
+        let mut kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        kit.person(1, Male, (&[], &[]), &[]);
+        kit.person(2, Female, (&[], &[]), &[]);
+        let mut c = connect(&kit);
+        kit.run(&mut c);
+        assert_eq!(kit.loaded, [q(1), q(2)]);
+        assert_eq!(c.end(), Some(ConnectEnd::Certain));
+        assert!(c.result(&kit.seen()).found.is_empty());
+    }
+
+    #[test]
+    fn a_redirect_moves_the_pair_and_the_frontier() {
+        let kit = Kit::new(CrawlConfig::relate(vec![q(1), q(2)]));
+        let mut c = connect(&kit);
+        c.wanted.insert(q(1));
+        c.redirected(q(1), q(5));
+        assert_eq!(c.pair(), (q(5), q(2)));
+        assert!(c.wanted.contains(&q(5)));
+        assert_eq!(c.sides[0].frontier, [q(5)]);
     }
 }

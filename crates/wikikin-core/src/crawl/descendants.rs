@@ -3,8 +3,8 @@
 //! generation limit. Nothing stops it early: every descendant is wanted, and drawn.
 
 use super::scheduler::{State, UNREACHED};
-use super::search::{Ctx, Search, View};
-use crate::outcome::{DescendantsEnd, Ending, Invalid};
+use super::search::{Search, Seen, Turn, MAX_SEARCH_STEPS};
+use crate::outcome::{DescendantsEnd, Ending, Guard, Invalid};
 use crate::Qid;
 use wikikin_kinship::Pedigree;
 
@@ -12,90 +12,78 @@ use wikikin_kinship::Pedigree;
 pub(crate) struct Descendants;
 
 impl Search for Descendants {
-    fn start(&mut self, roots: &[Qid], ctx: &mut Ctx<'_>) -> Result<(), Invalid> {
+    fn start(&mut self, turn: &mut Turn<'_>) -> Result<(), Invalid> {
+        let roots = turn.roles.asked.clone();
         if roots.is_empty() {
             return Err(Invalid::NoRoot);
         }
-        for q in roots {
-            ctx.know(*q);
-            ctx.lower_level(*q, 0);
-            ctx.want(*q);
+        for q in &roots {
+            turn.know(*q);
+            turn.lower_level(*q, 0);
+            turn.want(*q);
         }
         Ok(())
     }
 
-    fn loaded(&mut self, q: Qid, ctx: &mut Ctx<'_>) {
+    fn loaded(&mut self, q: Qid, turn: &mut Turn<'_>) {
         // q may come before its parent (a whole-lines answer): its level then comes later, and
         // is passed down through everyone already loaded below it.
-        let max = ctx.config.max_generations;
+        let max = turn.roles.depth;
         let mut work = vec![q];
         let mut steps = 0usize;
         while let Some(x) = work.pop() {
             steps += 1;
-            if steps > 50_000_000 {
+            if steps > MAX_SEARCH_STEPS {
+                turn.cut(Guard::SearchSteps {
+                    max: MAX_SEARCH_STEPS,
+                });
                 break;
             }
-            let level = ctx.sched.level(x);
+            let level = turn.sched.level(x);
             if level == UNREACHED {
                 continue;
             }
             let next = level.saturating_add(1);
-            for c in ctx.graph.children(x) {
-                ctx.know(c);
-                if !ctx.lower_level(c, next) {
+            for c in turn.graph.children(x) {
+                turn.know(c);
+                if !turn.lower_level(c, next) {
                     continue;
                 }
-                match ctx.sched.state(c) {
+                match turn.sched.state(c) {
                     Some(State::Loaded) => work.push(c),
-                    _ if next <= max => ctx.want(c),
+                    _ if next <= max => turn.want(c),
                     _ => {}
                 }
             }
         }
         // Its own parents already loaded give it a level.
-        if ctx.sched.level(q) == UNREACHED {
-            let best = ctx
+        if turn.sched.level(q) == UNREACHED {
+            let best = turn
                 .graph
                 .parents(q)
                 .into_iter()
-                .map(|p| ctx.sched.level(p))
+                .map(|p| turn.sched.level(p))
                 .min()
                 .unwrap_or(UNREACHED);
-            if best != UNREACHED && ctx.lower_level(q, best.saturating_add(1)) {
-                self.loaded(q, ctx);
+            if best != UNREACHED && turn.lower_level(q, best.saturating_add(1)) {
+                self.loaded(q, turn);
             }
         }
     }
 
-    fn still_wanted(&self, q: Qid, view: &View<'_>) -> bool {
-        view.sched.is_known(q) && view.level(q) <= view.config.max_generations
+    fn still_wanted(&self, q: Qid, seen: &Seen<'_>) -> bool {
+        seen.sched.is_known(q) && seen.level(q) <= seen.roles.depth
     }
 
     fn redirected(&mut self, _from: Qid, _to: Qid) {}
-
-    fn spreads(&self) -> bool {
-        false
-    }
 
     fn counts(&self, _q: Qid) -> bool {
         true
     }
 
-    fn targets(&self) -> &[Qid] {
-        &[]
-    }
-
-    fn related<'a>(&'a self, _people: &'a [Qid]) -> &'a [Qid] {
-        &[]
-    }
-
-    fn roots<'a>(&self, people: &'a [Qid]) -> &'a [Qid] {
-        people
-    }
-
-    fn ending(&self, view: &View<'_>, entity_limit: bool) -> Ending {
-        let max = view.config.max_generations;
-        let loaded: Vec<u32> = view
+    fn ending(&self, seen: &Seen<'_>, entity_limit: bool) -> Option<Ending> {
+        let max = seen.roles.depth;
+        let loaded: Vec<u32> = seen
             .sched
             .known()
             .filter(|(_, state, level)| *state == State::Loaded && *level != UNREACHED)
@@ -103,13 +91,13 @@ impl Search for Descendants {
             .collect();
         let people = loaded.len();
         let generations = loaded.iter().copied().max().unwrap_or(0);
-        let beyond = view
+        let beyond = seen
             .sched
             .known()
             .any(|(_, _, level)| level != UNREACHED && level > max);
-        Ending::Descendants(if entity_limit {
+        Some(Ending::Descendants(if entity_limit {
             DescendantsEnd::EntityLimit {
-                max: view.config.max_entities,
+                max: seen.config.max_entities,
             }
         } else if beyond {
             DescendantsEnd::GenerationLimit {
@@ -121,6 +109,66 @@ impl Search for Descendants {
                 people,
                 generations,
             }
-        })
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CrawlConfig;
+    use crate::crawl::testkit::{q, Kit};
+    use crate::Sex::{Female, Male};
+
+    /// 1 has children 2 and 3; 2 has 4, who states only their own father.
+    fn family(generations: u32) -> Kit {
+        let mut kit = Kit::new(CrawlConfig::descendants(vec![q(1)]));
+        kit.depth(generations);
+        kit.person(1, Male, (&[], &[]), &[2, 3]);
+        kit.person(2, Male, (&[], &[]), &[]);
+        kit.person(3, Female, (&[], &[]), &[]);
+        kit.person(4, Female, (&[2], &[]), &[]);
+        kit
+    }
+
+    #[test]
+    fn a_root_is_needed() {
+        let mut kit = Kit::new(CrawlConfig::descendants(vec![]));
+        assert_eq!(kit.start(&mut Descendants), Err(Invalid::NoRoot));
+    }
+
+    #[test]
+    fn every_generation_down() {
+        let mut kit = family(60);
+        assert_eq!(kit.start(&mut Descendants), Ok(()));
+        kit.run(&mut Descendants);
+        // 4 is named by no parent's child list: not reached from above.
+        assert_eq!((kit.level(2), kit.level(3)), (1, 1));
+        assert_eq!(
+            kit.ending(&Descendants),
+            Some(Ending::Descendants(DescendantsEnd::Complete {
+                people: 3,
+                generations: 1
+            }))
+        );
+        // Loaded later (a lineage query's answer), 4 takes its level from its father.
+        kit.load(&mut Descendants, 4);
+        assert_eq!(kit.level(4), 2);
+    }
+
+    #[test]
+    fn later_generations_beyond_the_limit_are_a_limit() {
+        let mut kit = family(0);
+        assert_eq!(kit.start(&mut Descendants), Ok(()));
+        kit.run(&mut Descendants);
+        assert_eq!(kit.state(2), Some(State::Known));
+        assert!(!Descendants.still_wanted(q(2), &kit.seen()));
+        assert_eq!(
+            kit.ending(&Descendants),
+            Some(Ending::Descendants(DescendantsEnd::GenerationLimit {
+                people: 1,
+                generations: 0
+            }))
+        );
     }
 }

@@ -1,34 +1,39 @@
 //! The crawl engine: a sans-IO state machine that says which Q-ids to fetch next, takes each
 //! answer or failure, reports progress, and says when it is done and why.
 //!
-//! The caller owns the clock and the network: it calls [`Crawl::poll`] with the time and the
-//! number of free request slots, performs the returned [`Request`]s (GET [`Crawl::url`]), and
-//! feeds back [`Crawl::on_response`] / [`Crawl::on_failure`]. When nothing is in flight it calls
-//! `poll` again at [`Crawl::next_wake`] (retry backoff).
-//!
-//! Inside, the [`scheduler`] owns requests (slots, batches, retries, the 429 hold, counters)
-//! and each question is a [`search::Search`] of its own module ([`relate`], [`explore`]).
+//! Inside: the question as data ([`question`]'s `Roles`), the searches the crawl fans out to
+//! ([`search`]: the question's own — [`relate`], [`explore`], [`descendants`] — the connection
+//! search [`connect`] and the names fetch [`names`]), the [`scheduler`] that owns requests
+//! (slots, batches, retries, the 429 hold, counters), the [`source`] of answers (entity JSON or
+//! the query service), and the [`phase`] the crawl is in.
 
 mod apply;
 mod connect;
 mod descendants;
 mod explore;
 mod names;
+mod phase;
 mod progress;
+mod question;
 mod relate;
 mod result;
 mod scheduler;
 mod search;
 mod source;
+#[cfg(test)]
+mod testkit;
 
-use crate::config::{CrawlConfig, Question};
+use crate::config::CrawlConfig;
 use crate::entity::Person;
 use crate::graph::FamilyGraph;
-use crate::http::parse_retry_after;
-use crate::outcome::{FailReason, Failure, Invalid, Outcome, PersonFailure};
+use crate::http::{parse_retry_after, HttpCall};
+use crate::outcome::{Guard, Outcome, PersonFailReason, RequestFailure};
 use crate::store::Store;
 use crate::Qid;
-use search::{Ctx, Search, View};
+use phase::Phase;
+use question::Roles;
+use search::{Seen, Turn};
+use source::{QueryAnswer, Source};
 
 pub use connect::ConnectEnd;
 pub use progress::Progress;
@@ -38,7 +43,7 @@ pub use result::{ConnectionReport, CrawlResult, DirectAncestor, LevelCount};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RequestId(pub u64);
 
-/// One GET to perform.
+/// One request to perform: [`Crawl::call`] says how (a GET, or a form POST for a long query).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub id: RequestId,
@@ -47,35 +52,49 @@ pub struct Request {
     pub chain: u32,
 }
 
-/// The crawl state machine. See the module docs.
+/// Entities taken from the store in one go, at most: more than any crawl's entity limit, a
+/// safety net against a bug refilling the queue without end.
+const MAX_STORE_LOADS: usize = 10_000_000;
+
+/// Rounds of the searches' steps between two answers, at most (each round loads from the
+/// store what the last one wanted): far more than the deepest family needs.
+const MAX_SETTLE_ROUNDS: usize = 10_000;
+
+/// The crawl state machine.
+///
+/// Its methods are of three kinds, after quinn-proto's `Connection`:
+/// - **getters** ([`Crawl::progress`], [`Crawl::outcome`], [`Crawl::result`],
+///   [`Crawl::graph`], [`Crawl::person`], [`Crawl::people`], [`Crawl::split_queries`],
+///   [`Crawl::next_wake`], [`Crawl::call`] / [`Crawl::url`]) change nothing;
+/// - **input** ([`Crawl::on_response`], [`Crawl::on_failure`], [`Crawl::cancel`]): what
+///   happened to a request, or the user;
+/// - **output** ([`Crawl::poll`]): the requests to send now.
+///
+/// The order to call them: [`Crawl::new`]; then in a loop, `poll(now, free slots)` and send
+/// each request as [`Crawl::call`] says; feed each answer or failure back as it comes; stop when
+/// [`Crawl::outcome`] is `Some`; when nothing is in flight, wait until [`Crawl::next_wake`]
+/// and poll again. Then [`Crawl::result`], and [`Crawl::into_store`] for the next crawl. The
+/// engine has no clock and no timer of its own: time is an argument, and the caller applies
+/// its own request timeout ([`RequestFailure::Timeout`]).
 pub struct Crawl {
     config: CrawlConfig,
+    /// The question as data (its people follow redirects).
+    roles: Roles,
     store: Store,
     graph: FamilyGraph,
+    /// Changes made to the graph so far (to know when the answer must be computed again).
+    graph_changes: u64,
     sched: scheduler::Scheduler,
-    search: Box<dyn Search>,
-    /// Relating two people: the search for connections through marriage, beside the blood one.
-    connect: Option<connect::Connect>,
-    /// The question's people (relate) or roots (explore), canonical, in order.
-    people: Vec<Qid>,
+    source: Source,
+    searches: search::Searches,
+    phase: Phase,
     /// `(asked, real)` for asked ids that turned out to be redirects.
     redirected: Vec<(Qid, Qid)>,
-    cancelled: bool,
-    invalid: Option<Invalid>,
-    /// People fetched only for their names and years, once the searches are done (see
-    /// `names.rs`); `None` until then.
-    names: Option<crate::graph::Set<Qid>>,
-    /// Where each request in flight reads from (see `source.rs`).
-    sources: crate::graph::Map<RequestId, source::Source>,
-    /// People the query service could not give: asked from the entity JSON.
-    json_ids: crate::graph::Set<Qid>,
-    /// The query service failed: everything is asked from the entity JSON now.
-    switched: bool,
-    /// Query answers too large to read that were asked again in smaller parts.
-    split_queries: usize,
-    fallbacks: Vec<crate::outcome::Fallback>,
-    /// Whole-lines queries still to send (reading the query service; see `source.rs`).
-    lines: Vec<source::LinesQuery>,
+    /// The first step limit reached, if any: the outcome says so.
+    cut: Option<Guard>,
+    /// The answer, computed when the searches ended (for the names), with what it was
+    /// computed from; reused by [`Crawl::result`] while that is unchanged.
+    found: Option<(result::FoundKey, result::Found)>,
 }
 
 impl Crawl {
@@ -84,189 +103,185 @@ impl Crawl {
     pub fn new(config: CrawlConfig, store: Store) -> Crawl {
         let config = config.sanitised();
         let store = store.for_languages(&config.languages);
-        let (seeds, search): (Vec<Qid>, Box<dyn Search>) = match &config.question {
-            Question::Relate { people } => (people.clone(), Box::<relate::Relate>::default()),
-            Question::Explore { roots, targets } => (
-                roots.clone(),
-                Box::new(explore::Explore::new(targets.clone())),
-            ),
-            Question::Descendants { roots } => {
-                (roots.clone(), Box::<descendants::Descendants>::default())
-            }
-        };
+        let (roles, redirected) = Roles::new(&config, &store);
+        let mut graph = FamilyGraph::new();
+        for (from, to) in &redirected {
+            graph.add_redirect(*from, *to);
+        }
         let mut c = Crawl {
             sched: scheduler::Scheduler::new(&config),
+            source: Source::new(&config, &[]),
+            searches: search::Searches::new(Roles::search(&config), &roles, &config),
+            phase: Phase::Running,
             config,
+            roles,
             store,
-            graph: FamilyGraph::new(),
-            search,
-            connect: None,
-            people: Vec::new(),
-            redirected: Vec::new(),
-            cancelled: false,
-            invalid: None,
-            names: None,
-            sources: Default::default(),
-            json_ids: Default::default(),
-            switched: false,
-            split_queries: 0,
-            fallbacks: Vec::new(),
-            lines: Vec::new(),
+            graph,
+            graph_changes: 0,
+            redirected,
+            cut: None,
+            found: None,
         };
-        c.start(seeds);
+        let (searches, mut turn) = c.turn(0);
+        if let Err(invalid) = searches.start(&mut turn) {
+            c.phase = Phase::Invalid(invalid);
+            return c;
+        }
+        c.source = Source::new(&c.config, &c.roles.lineage);
+        c.settle();
         c
     }
 
-    fn start(&mut self, seeds: Vec<Qid>) {
-        for q in seeds {
-            let r = self.store.canonical(q);
-            if r != q {
-                self.redirected.push((q, r));
-                self.graph.add_redirect(q, r);
-            }
-            if !self.people.contains(&r) {
-                self.people.push(r);
-            }
-        }
-        let mut ctx = Ctx {
-            config: &self.config,
-            graph: &self.graph,
-            store: &self.store,
-            sched: &mut self.sched,
+    /// The searches and a turn for them (the one place the crawl's state is split for them):
+    /// ids named now are known at `chain`.
+    fn turn(&mut self, chain: u32) -> (&mut search::Searches, Turn<'_>) {
+        let Crawl {
+            config,
+            roles,
+            store,
+            graph,
+            sched,
+            searches,
+            cut,
+            ..
+        } = self;
+        let turn = Turn {
+            config,
+            roles,
+            graph,
+            store,
+            sched,
+            chain,
+            cut,
         };
-        if let Err(invalid) = self.search.start(&self.people, &mut ctx) {
-            self.invalid = Some(invalid);
-        }
-        self.plan_lines();
-        if let (Question::Relate { .. }, true, [a, b]) = (
-            &self.config.question,
-            self.config.connections,
-            self.people.as_slice(),
-        ) {
-            let limits = wikikin_kinship::ConnectLimits {
-                max_links: self.config.max_links,
-                ..wikikin_kinship::ConnectLimits::default()
-            };
-            self.connect = Some(connect::Connect::new(*a, *b, limits));
-        }
-        self.settle();
+        (searches, turn)
     }
 
-    /// Loads what the store holds of what was wanted, and lets the connection search go as far
-    /// as that allows, until neither has more to do without a request.
-    fn settle(&mut self) {
-        self.drain_loads();
-        for _ in 0..10_000 {
-            let mut ctx = Ctx {
-                config: &self.config,
-                graph: &self.graph,
-                store: &self.store,
-                sched: &mut self.sched,
-            };
-            self.search.step(&mut ctx);
-            if let Some(connect) = self.connect.as_mut() {
-                connect.step(&mut ctx);
-            }
-            if !self.drain_loads() {
-                break;
-            }
-        }
-        self.name_when_done();
-    }
-
-    /// Whether a queued id is still worth fetching for some search.
-    fn wanted(&self, q: Qid, view: &View<'_>) -> bool {
-        if let Some(names) = &self.names {
-            // The searches are over: only names are fetched now.
-            return names.contains(&q);
-        }
-        self.search.still_wanted(q, view)
-            || self.connect.as_ref().is_some_and(|c| c.still_wanted(q))
-    }
-
-    fn view(&self) -> View<'_> {
-        View {
+    fn seen(&self) -> Seen<'_> {
+        Seen {
             config: &self.config,
+            roles: &self.roles,
             graph: &self.graph,
             store: &self.store,
             sched: &self.sched,
         }
     }
 
+    /// Loads what the store holds of what was wanted, and lets the searches go as far as that
+    /// allows, until none has more to do without a request; then moves on a phase if it can.
+    fn settle(&mut self) {
+        self.drain_loads();
+        for round in 0.. {
+            if round == MAX_SETTLE_ROUNDS {
+                self.cut.get_or_insert(Guard::SettleRounds {
+                    max: MAX_SETTLE_ROUNDS,
+                });
+                break;
+            }
+            let (searches, mut turn) = self.turn(0);
+            searches.step(&mut turn);
+            if !self.drain_loads() {
+                break;
+            }
+        }
+        self.advance(true);
+    }
+
+    /// Whether some search still has work: a request in flight or waiting, or a queued id
+    /// still wanted, and the entity limit not used up.
+    fn busy(&self) -> bool {
+        let seen = self.seen();
+        self.sched
+            .work_left(|q| self.searches.still_wanted(q, &seen))
+            && !self.sched.at_entity_limit()
+    }
+
     /// Loads what the store holds of what was wanted (a queue, so no deep recursion). Whether
     /// it loaded anything.
     fn drain_loads(&mut self) -> bool {
-        let mut guard = 0usize;
+        let mut taken = 0usize;
         while let Some((q, chain)) = self.sched.next_from_store() {
-            guard += 1;
-            if guard > 10_000_000 {
+            taken += 1;
+            if taken > MAX_STORE_LOADS {
+                self.cut.get_or_insert(Guard::StoreLoads {
+                    max: MAX_STORE_LOADS,
+                });
                 break;
             }
             if let Some(p) = self.store.person(q).cloned() {
-                self.sched.cached += 1;
+                self.sched.note_cached();
                 self.load(p, chain);
             } else if self.store.is_missing(q) {
-                self.sched.cached += 1;
+                self.sched.note_cached();
                 self.sched.mark_missing(q);
             }
         }
-        guard > 0
+        taken > 0
     }
 
-    /// A person's entity is here (from the network or the store).
+    /// A person's entity is here (from the network or the store), from an answer `chain`
+    /// requests deep.
     fn load(&mut self, p: Person, chain: u32) {
         let q = p.id;
-        if self.names.as_ref().is_some_and(|n| n.contains(&q)) {
+        self.sched.mark_loaded(q);
+        if self.searches.only_named(q) {
             // Only its name and years are wanted: it does not join the family graph.
-            self.sched.mark_loaded(q);
             return;
         }
-        let prev = std::mem::replace(&mut self.sched.cur_chain, chain);
-        self.sched.mark_loaded(q);
         self.graph.add_person(&p);
-        let mut ctx = Ctx {
-            config: &self.config,
-            graph: &self.graph,
-            store: &self.store,
-            sched: &mut self.sched,
-        };
-        self.search.loaded(q, &mut ctx);
-        self.sched.cur_chain = prev;
+        self.graph_changes += 1;
+        let (searches, mut turn) = self.turn(chain);
+        searches.loaded(q, &mut turn);
     }
 
     /// Asks for requests to send now, at most `free_slots` of them.
     pub fn poll(&mut self, now_ms: f64, free_slots: usize) -> Vec<Request> {
-        if self.cancelled || self.invalid.is_some() {
+        if !self.phase.live() {
             return Vec::new();
         }
-        let free_slots = self.slots_for_source(free_slots);
+        let free_slots = self.source.slots(&self.config, free_slots);
         if !self.sched.open(now_ms, free_slots) {
             return Vec::new();
         }
-        let mut requests = self.send_lines(free_slots);
+        let mut requests = self.source.send_lineage(&mut self.sched, free_slots);
         let free_slots = free_slots - requests.len();
-        if free_slots == 0 {
-            return requests;
+        if free_slots > 0 {
+            let seen = self.seen();
+            let plan = self.sched.plan(
+                free_slots,
+                self.roles.spreads,
+                self.source.querying(),
+                |q| self.searches.still_wanted(q, &seen),
+            );
+            let sent = self.sched.commit(plan, free_slots);
+            self.source.assign(&sent);
+            requests.extend(sent);
         }
-        let view = self.view();
-        let plan = self
-            .sched
-            .plan(free_slots, self.search.spreads(), |q| self.wanted(q, &view));
-        let sent = self.sched.commit(plan, free_slots);
-        self.assign_sources(&sent);
-        requests.extend(sent);
+        // A retry that fell due may no longer be wanted: the crawl can end here.
+        self.advance(false);
         requests
     }
 
+    /// The URL of a request (a POST's form appended as its query string; see [`Crawl::call`]).
+    pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
+        self.call(endpoint_base, req).as_get_url()
+    }
+
+    /// The HTTP request to make for a request: CORS-simple, no custom headers needed. Entity
+    /// JSON is always a GET; a query is a GET while its URL stays short, else a form POST.
+    pub fn call(&self, endpoint_base: &str, req: &Request) -> HttpCall {
+        self.source.call(&self.config, endpoint_base, req)
+    }
+
     /// How many query answers were too large to read and were asked again in smaller parts
-    /// (whole lines generation by generation, records in smaller batches).
+    /// (lineages generation by generation, records in smaller batches).
     pub fn split_queries(&self) -> usize {
-        self.split_queries
+        self.source.split_queries()
     }
 
     /// When to call [`Crawl::poll`] again if no answer comes first (a retry falls due).
     pub fn next_wake(&self) -> Option<f64> {
-        if self.cancelled || self.outcome().is_some() {
+        if !self.phase.live() {
             return None;
         }
         self.sched.next_wake()
@@ -285,13 +300,35 @@ impl Crawl {
             return;
         };
         self.store.bytes += body.len() as u64;
-        if self.cancelled {
-            self.sources.remove(&id);
+        if self.phase == Phase::Cancelled {
+            self.source.forget(id);
             return;
         }
-        if self.query_answered(id, &req.qids, req.chain, status, body) {
-            self.settle();
-            return;
+        let loads_all = self.roles.lineage_loads_all;
+        let read = self.source.query_answered(
+            &mut self.sched,
+            &self.config,
+            loads_all,
+            (id, &req.qids),
+            status,
+            body,
+        );
+        match read {
+            QueryAnswer::NotQuery => {}
+            QueryAnswer::Handled => return self.settle(),
+            QueryAnswer::Records {
+                known,
+                parsed,
+                partial,
+                unknown,
+            } => {
+                self.apply_parsed(&known, req.chain, parsed, body.len(), partial);
+                if !unknown.is_empty() {
+                    let why = crate::FallbackWhy::Unknown;
+                    self.source.fall_back(&mut self.sched, &unknown, why, false);
+                }
+                return self.settle();
+            }
         }
         match status {
             200..=299 => self.apply_body(&req.qids, req.chain, body),
@@ -303,87 +340,50 @@ impl Crawl {
             }
             404 => {
                 for &q in &req.qids {
-                    self.sched.fail(q, FailReason::NotFound);
+                    self.sched.fail(q, PersonFailReason::NotFound);
                 }
             }
             _ => {
                 for &q in &req.qids {
-                    self.sched.fail(q, FailReason::Http(status));
+                    self.sched.fail(q, PersonFailReason::Http(status));
                 }
             }
         }
         self.settle();
     }
 
-    /// A request that got no HTTP answer.
-    pub fn on_failure(&mut self, id: RequestId, now_ms: f64, failure: Failure) {
-        let _ = now_ms;
-        if self.cancelled {
-            self.sources.remove(&id);
+    /// A request that got no HTTP answer (a first timeout or network error is retried at once:
+    /// the time does not matter).
+    pub fn on_failure(&mut self, id: RequestId, _now_ms: f64, failure: RequestFailure) {
+        if self.phase == Phase::Cancelled {
+            self.source.forget(id);
             self.sched.drop_request(id);
             return;
         }
         if let Some(asked) = self.sched.in_flight_ids(id) {
-            if self.query_failed(id, &asked, &failure) {
+            if self
+                .source
+                .query_failed(&mut self.sched, (id, &asked), &failure)
+            {
                 self.sched.drop_request(id);
-                self.settle();
-                return;
+                return self.settle();
             }
         }
-        self.sources.remove(&id);
+        self.source.forget(id);
         self.sched.no_answer(id, &failure);
         self.settle();
     }
 
     /// Stops the crawl; answers still arriving are ignored. The caller aborts its requests.
     pub fn cancel(&mut self) {
-        self.cancelled = true;
+        if !matches!(self.phase, Phase::Invalid(_)) {
+            self.phase = Phase::Cancelled;
+        }
     }
 
-    /// How the crawl ended, or `None` while it is still running.
+    /// How the crawl ended, or `None` while it is still running (read from its phase).
     pub fn outcome(&self) -> Option<Outcome> {
-        if let Some(invalid) = self.invalid {
-            return Some(Outcome::Invalid(invalid));
-        }
-        if self.cancelled {
-            return Some(Outcome::Cancelled);
-        }
-        let view = self.view();
-        let work_left = self.sched.work_left(|q| self.wanted(q, &view));
-        let limit_stop = self.sched.at_entity_limit();
-        if work_left && !limit_stop {
-            return None;
-        }
-        // Asked people that could not be had.
-        let lost: Vec<PersonFailure> = self
-            .people
-            .iter()
-            .filter_map(|q| {
-                let reason = if let Some(r) = self.sched.failures.get(q) {
-                    r.clone()
-                } else if self.store.is_missing(*q) {
-                    FailReason::DoesNotExist
-                } else if !self.graph.is_loaded(*q) {
-                    FailReason::NotFetched
-                } else {
-                    return None;
-                };
-                Some(PersonFailure { id: *q, reason })
-            })
-            .collect();
-        if !lost.is_empty() {
-            return Some(Outcome::PeopleLost(lost));
-        }
-        let entity_limit = limit_stop && work_left || self.sched.entity_cut;
-        Some(Outcome::Ended {
-            ending: self.search.ending(&view, entity_limit),
-            failed: self
-                .sched
-                .failures
-                .keys()
-                .filter(|q| !self.only_named(**q))
-                .count(),
-        })
+        self.phase.outcome()
     }
 
     /// The family graph so far.
@@ -398,12 +398,7 @@ impl Crawl {
 
     /// The question's people (relate) or roots (explore), after redirects.
     pub fn people(&self) -> &[Qid] {
-        &self.people
-    }
-
-    /// The configuration in force.
-    pub fn config(&self) -> &CrawlConfig {
-        &self.config
+        &self.roles.asked
     }
 
     /// Ends the crawl and hands back the store for the next one.

@@ -50,25 +50,26 @@ impl Crawl {
     pub fn progress(&self) -> Progress {
         let s = &self.sched;
         let level = s
-            .loaded_order
+            .loaded_order()
             .iter()
             .map(|q| s.level(*q))
             .filter(|d| *d != scheduler::UNREACHED)
             .max()
             .unwrap_or(0);
+        let counts = s.counts();
         Progress {
             level,
-            known: self.graph.person_count().max(self.people.len()),
-            fetched: s.fetched,
-            cached: s.cached,
+            known: self.graph.person_count().max(self.roles.asked.len()),
+            fetched: counts.fetched,
+            cached: counts.cached,
             in_flight: s.ids_in_flight(),
             requests_in_flight: s.requests_in_flight(),
             queued: s.queued(),
-            failed: s.failures.len(),
-            retries: s.retries,
-            bytes: s.bytes,
-            requests: s.requests,
-            chain: s.max_chain,
+            failed: s.failures().len(),
+            retries: counts.retries,
+            bytes: counts.bytes,
+            requests: counts.requests,
+            chain: counts.max_chain,
         }
     }
 }

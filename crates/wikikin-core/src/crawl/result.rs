@@ -2,6 +2,7 @@
 //! failures, and the relationships computed by `wikikin-kinship` with the configuration's
 //! limits (the same call for every question).
 
+use super::question::Draw;
 use super::scheduler::UNREACHED;
 use super::Crawl;
 use crate::entity::Person;
@@ -43,13 +44,26 @@ pub struct ConnectionReport {
     pub end: Option<super::ConnectEnd>,
 }
 
-/// See [`Crawl::findings`].
-pub(super) struct Findings {
+/// What the answer is made of (see [`Crawl::found_now`]): computed once when the searches end,
+/// reused by the names fetch and by [`Crawl::result`].
+#[derive(Clone)]
+pub(super) struct Found {
     pub(super) kinship: wikikin_kinship::Kinship<Qid>,
     pub(super) report: Option<ConnectionReport>,
     pub(super) connections: Vec<crate::Connection>,
     pub(super) tree: wikikin_kinship::Tree<Qid>,
 }
+
+/// What [`Found`] was computed from: the graph's changes and the connection search's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct FoundKey {
+    graph_changes: u64,
+    connect: Option<(u32, Option<super::ConnectEnd>)>,
+}
+
+/// Levels past this are left out of the levels table (a table of thousands of rows says
+/// nothing more; explore and relate stop at their limits long before).
+const MAX_LEVELS: usize = 4096;
 
 /// What a crawl found.
 #[derive(Clone, Debug)]
@@ -91,13 +105,13 @@ impl Crawl {
     fn levels(&self) -> Vec<LevelCount> {
         let mut levels: Vec<LevelCount> = Vec::new();
         for (q, _, level) in self.sched.known() {
-            if level == UNREACHED || !self.search.counts(q) {
+            if level == UNREACHED || !self.searches.counts(q) {
                 continue;
             }
             let Ok(i) = usize::try_from(level) else {
                 continue;
             };
-            if i > 4096 {
+            if i > MAX_LEVELS {
                 continue;
             }
             if levels.len() <= i {
@@ -138,30 +152,54 @@ impl Crawl {
         direct
     }
 
+    fn found_key(&self) -> FoundKey {
+        FoundKey {
+            graph_changes: self.graph_changes,
+            connect: self
+                .searches
+                .connect()
+                .map(|c| (c.certain_links(), c.end())),
+        }
+    }
+
+    /// The answer as it stands, computed again only if what it depends on changed since it
+    /// was last (and kept for [`Crawl::result`]).
+    pub(super) fn found_now(&mut self) -> Found {
+        let key = self.found_key();
+        if let Some((k, found)) = &self.found {
+            if *k == key {
+                return found.clone();
+            }
+        }
+        let found = self.find();
+        self.found = Some((key, found.clone()));
+        found
+    }
+
     /// What the answer is made of, computed the one way every question uses: the
     /// relationships among the people related, the connections through marriage, and the tree
     /// to draw (both kinds of lines, from the ancestors or the roots).
-    pub(super) fn findings(&self) -> Findings {
+    fn find(&self) -> Found {
         let limits = self.config.kinship_limits();
-        let related = self.search.related(&self.people);
+        let related = self.roles.related();
         let kinship = wikikin_kinship::kinship_all(&self.graph, related, &limits);
         let report = self.connections(&kinship.relationships);
         let connections = report.as_ref().map(|c| c.found.clone()).unwrap_or_default();
-        let tree = if let crate::Question::Descendants { .. } = self.config.question {
+        let tree = match self.roles.draw {
             // Every descendant is drawn, not only lines to some people.
-            let roots = self.search.roots(&self.people);
-            wikikin_kinship::descendants_tree(&self.graph, roots, self.config.max_generations)
-        } else {
-            wikikin_kinship::tree_with_connections(
+            Draw::Descendants => {
+                wikikin_kinship::descendants_tree(&self.graph, self.roles.roots(), self.roles.depth)
+            }
+            Draw::Lines => wikikin_kinship::tree_with_connections(
                 &self.graph,
                 &kinship.relationships,
                 &connections,
-                self.search.roots(&self.people),
+                self.roles.roots(),
                 related,
                 &limits,
-            )
+            ),
         };
-        Findings {
+        Found {
             kinship,
             report,
             connections,
@@ -170,9 +208,9 @@ impl Crawl {
     }
 
     fn connections(&self, relationships: &[crate::Relationship]) -> Option<ConnectionReport> {
-        let connect = self.connect.as_ref()?;
+        let connect = self.searches.connect()?;
         let (a, b) = connect.pair();
-        let found = connect.result(&self.view());
+        let found = connect.result(&self.seen());
         let blood = relationships
             .iter()
             .filter(|r| (r.a, r.b) == (a, b) || (r.a, r.b) == (b, a))
@@ -194,15 +232,15 @@ impl Crawl {
     pub fn result(&self) -> CrawlResult {
         let persons: Vec<Person> = self
             .sched
-            .loaded_order
+            .loaded_order()
             .iter()
             .filter_map(|q| self.store.person(*q).cloned())
             .collect();
         let mut failures: Vec<PersonFailure> = self
             .sched
-            .failures
+            .failures()
             .iter()
-            .filter(|(q, _)| !self.only_named(**q))
+            .filter(|(q, _)| !self.searches.only_named(**q))
             .map(|(q, r)| PersonFailure {
                 id: *q,
                 reason: r.clone(),
@@ -217,23 +255,26 @@ impl Crawl {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let targets = self.search.targets();
+        let targets = &self.roles.targets;
         let reached = targets
             .iter()
             .map(|t| {
                 let d = self.sched.level(*t);
-                (*t, (d <= self.config.max_generations).then_some(d))
+                (*t, (d <= self.roles.depth).then_some(d))
             })
             .collect();
-        let mut people = self.people.clone();
+        let mut people = self.roles.asked.clone();
         people.extend(targets.iter().copied());
-        let related = self.search.related(&self.people).to_vec();
-        let Findings {
+        let key = self.found_key();
+        let Found {
             kinship,
             report,
             tree,
             ..
-        } = self.findings();
+        } = match &self.found {
+            Some((k, found)) if *k == key => found.clone(),
+            _ => self.find(),
+        };
         // Cycles are found once, by the relationship search; they are problems in the data.
         let mut problems = self.graph.problems();
         let mut limits_met = Vec::new();
@@ -248,10 +289,10 @@ impl Crawl {
         CrawlResult {
             connections: report,
             tree,
-            fallbacks: self.fallbacks.clone(),
+            fallbacks: self.source.fallbacks().to_vec(),
             relationships: kinship.relationships,
             kinship_problems: limits_met,
-            direct_ancestors: self.direct_ancestors(&related),
+            direct_ancestors: self.direct_ancestors(self.roles.related()),
             people,
             redirected: self.redirected.clone(),
             graph: self.graph.clone(),

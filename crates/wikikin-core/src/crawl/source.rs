@@ -2,102 +2,124 @@
 //! `Special:EntityData`), or the SPARQL query service's family records
 //! ([`crate::FetchMode::Sparql`]). A query that fails, times out, is unreadable or too large —
 //! and the people it knows nothing of — fall back to the entity JSON; the result says so.
+//!
+//! [`Source`] owns all of it: what each request in flight reads ([`Via`]), the one flag saying
+//! whether requests still go to the query service, the lineage queries still to send, and the
+//! fallbacks noted.
 
-use super::{Crawl, Request, RequestId};
-use crate::config::FetchMode;
+use super::question::LineageQuery;
+use super::scheduler::Scheduler;
+use super::{Request, RequestId};
+use crate::config::{CrawlConfig, FetchMode};
+use crate::graph::{Map, Set};
 use crate::http::HttpCall;
-use crate::outcome::{Failure, Fallback, FallbackWhy};
-use crate::sparql::{lines_query, parse_people_rows, people_query, sparql_call, Lines};
+use crate::outcome::{Fallback, FallbackWhy, RequestFailure};
+use crate::sparql::{lineage_query, parse_people_rows, people_query, sparql_call, Lineage};
 use crate::web::entities_url;
-use crate::Qid;
+use crate::{Parsed, Qid};
 
 /// What a request reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Source {
+pub(crate) enum Via {
     Entities,
-    Sparql,
-    /// The whole lines up or down from the request's people, `depth` generations.
-    Lines(Lines, u32),
+    /// The query service's records of the request's people.
+    Records,
+    /// Everyone up or down from the request's people, `depth` generations.
+    Lineage(Lineage, u32),
 }
 
-/// A query for whole lines, sent before anything else when the crawl reads the query service.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct LinesQuery {
-    pub(crate) lines: Lines,
-    pub(crate) ids: Vec<Qid>,
-    pub(crate) depth: u32,
+/// A query service's answer, read (see [`Source::query_answered`]).
+pub(crate) enum QueryAnswer {
+    /// Not a query's: the caller applies it as entity JSON (or as a 429/503 to wait for).
+    NotQuery,
+    /// Fallen back from, or asked again in parts: nothing to apply.
+    Handled,
+    /// Records to apply for `known` (`partial`: a lineage query's); then the `unknown` people
+    /// are asked from the entity JSON.
+    Records {
+        known: Vec<Qid>,
+        parsed: Parsed,
+        partial: bool,
+        unknown: Vec<Qid>,
+    },
 }
 
-impl Crawl {
+/// Where answers come from (see the module docs).
+pub(crate) struct Source {
+    /// Requests go to the query service (until it fails: then to the entity JSON, for good).
+    querying: bool,
+    /// What each request in flight reads.
+    via: Map<RequestId, Via>,
+    /// People the query service could not give: asked from the entity JSON.
+    json_ids: Set<Qid>,
+    /// The lineage queries still to send, last first.
+    lineage: Vec<LineageQuery>,
+    /// Query answers too large to read that were asked again in smaller parts.
+    split_queries: usize,
+    fallbacks: Vec<Fallback>,
+}
+
+impl Source {
+    /// Reading the query service, the question's lineage queries go first.
+    pub(crate) fn new(config: &CrawlConfig, lineage: &[LineageQuery]) -> Source {
+        let querying = config.fetch == FetchMode::Sparql && config.sparql.is_some();
+        Source {
+            querying,
+            via: Map::default(),
+            json_ids: Set::default(),
+            lineage: if querying {
+                lineage.to_vec()
+            } else {
+                Vec::new()
+            },
+            split_queries: 0,
+            fallbacks: Vec::new(),
+        }
+    }
+
     /// Whether requests go to the query service now.
-    pub(super) fn querying(&self) -> bool {
-        self.config.fetch == FetchMode::Sparql && self.config.sparql.is_some() && !self.switched
+    pub(crate) fn querying(&self) -> bool {
+        self.querying
+    }
+
+    pub(crate) fn split_queries(&self) -> usize {
+        self.split_queries
+    }
+
+    pub(crate) fn fallbacks(&self) -> &[Fallback] {
+        &self.fallbacks
+    }
+
+    /// Forgets what a request read (its answer is ignored).
+    pub(crate) fn forget(&mut self, id: RequestId) {
+        self.via.remove(&id);
     }
 
     /// Free slots as the source allows: a few queries at most.
-    pub(super) fn slots_for_source(&self, free_slots: usize) -> usize {
-        if self.querying() {
-            let queries = self
-                .sources
-                .values()
-                .filter(|s| **s != Source::Entities)
-                .count();
-            free_slots.min(self.config.sparql_in_flight.saturating_sub(queries))
+    pub(crate) fn slots(&self, config: &CrawlConfig, free_slots: usize) -> usize {
+        if self.querying {
+            let queries = self.via.values().filter(|s| **s != Via::Entities).count();
+            free_slots.min(config.sparql_in_flight.saturating_sub(queries))
         } else {
             free_slots
         }
     }
 
-    /// Reading the query service: relating, the ancestry of everyone asked in one query;
-    /// exploring, the descendants of the roots and the ancestry of the targets (half the degree
-    /// limit up, as the climb from them goes).
-    pub(super) fn plan_lines(&mut self) {
-        if !self.querying() || self.invalid.is_some() {
-            return;
-        }
-        let max = self.config.max_generations;
-        let targets = self.search.targets().to_vec();
-        if let crate::Question::Descendants { .. } = self.config.question {
-            self.lines.push(LinesQuery {
-                lines: Lines::Descendants,
-                ids: self.people.clone(),
-                depth: max,
-            });
-            return;
-        }
-        if matches!(self.config.question, crate::Question::Relate { .. }) {
-            self.lines.push(LinesQuery {
-                lines: Lines::Ancestors,
-                ids: self.people.clone(),
-                depth: max,
-            });
-        } else {
-            if !targets.is_empty() {
-                self.lines.push(LinesQuery {
-                    lines: Lines::Ancestors,
-                    ids: targets,
-                    depth: max.div_ceil(2),
-                });
-            }
-            self.lines.push(LinesQuery {
-                lines: Lines::Descendants,
-                ids: self.people.clone(),
-                depth: max,
-            });
-        }
-    }
-
-    /// The whole-lines queries, first (each its own request, up to `free_slots`).
-    pub(super) fn send_lines(&mut self, free_slots: usize) -> Vec<Request> {
+    /// The lineage queries, first (each its own request, up to `free_slots`).
+    pub(crate) fn send_lineage(
+        &mut self,
+        sched: &mut Scheduler,
+        free_slots: usize,
+    ) -> Vec<Request> {
         let mut out = Vec::new();
-        if !self.querying() {
-            self.lines.clear();
+        if !self.querying {
+            self.lineage.clear();
             return out;
         }
         while out.len() < free_slots {
-            let Some(l) = self.lines.pop() else { break };
-            if let Some(r) = self.sched.send_now(&l.ids) {
-                self.sources.insert(r.id, Source::Lines(l.lines, l.depth));
+            let Some(l) = self.lineage.pop() else { break };
+            if let Some(r) = sched.send_now(&l.ids) {
+                self.via.insert(r.id, Via::Lineage(l.way, l.depth));
                 out.push(r);
             }
         }
@@ -105,50 +127,44 @@ impl Crawl {
     }
 
     /// Notes each new request's source.
-    pub(super) fn assign_sources(&mut self, requests: &[Request]) {
-        let querying = self.querying();
+    pub(crate) fn assign(&mut self, requests: &[Request]) {
         for r in requests {
-            let source = if querying && !r.qids.iter().any(|q| self.json_ids.contains(q)) {
-                Source::Sparql
+            let via = if self.querying && !r.qids.iter().any(|q| self.json_ids.contains(q)) {
+                Via::Records
             } else {
-                Source::Entities
+                Via::Entities
             };
-            self.sources.insert(r.id, source);
+            self.via.insert(r.id, via);
         }
-    }
-
-    /// The URL of a request (a POST's form appended as its query string; see [`Crawl::call`]).
-    pub fn url(&self, endpoint_base: &str, req: &Request) -> String {
-        self.call(endpoint_base, req).as_get_url()
     }
 
     /// The HTTP request to make for a request: CORS-simple, no custom headers needed. Entity
     /// JSON is always a GET; a query is a GET while its URL stays short, else a form POST.
-    pub fn call(&self, endpoint_base: &str, req: &Request) -> HttpCall {
-        match (self.sources.get(&req.id), &self.config.sparql) {
-            (Some(Source::Lines(lines, depth)), Some(endpoint)) => {
-                let q = lines_query(
+    pub(crate) fn call(
+        &self,
+        config: &CrawlConfig,
+        endpoint_base: &str,
+        req: &Request,
+    ) -> HttpCall {
+        match (self.via.get(&req.id), &config.sparql) {
+            (Some(Via::Lineage(way, depth)), Some(endpoint)) => {
+                let q = lineage_query(
                     &req.qids,
-                    *lines,
+                    *way,
                     *depth,
-                    Some(self.lines_row_limit()),
-                    &self.config.languages,
-                    &self.config.props,
-                    &self.config.iris,
+                    Some(lineage_row_limit(config)),
+                    &config.languages,
+                    &config.props,
+                    &config.iris,
                 );
                 sparql_call(endpoint, &q)
             }
-            (Some(Source::Sparql), Some(endpoint)) => {
-                let q = people_query(
-                    &req.qids,
-                    &self.config.languages,
-                    &self.config.props,
-                    &self.config.iris,
-                );
+            (Some(Via::Records), Some(endpoint)) => {
+                let q = people_query(&req.qids, &config.languages, &config.props, &config.iris);
                 sparql_call(endpoint, &q)
             }
             _ => {
-                let fetch = match self.config.fetch {
+                let fetch = match config.fetch {
                     FetchMode::EntityData => FetchMode::EntityData,
                     _ => FetchMode::GetEntities,
                 };
@@ -156,57 +172,56 @@ impl Crawl {
                     endpoint_base,
                     fetch,
                     &req.qids,
-                    &self.config.languages,
+                    &config.languages,
                 ))
             }
         }
     }
 
-    /// A query's answer: applied, or fallen back from. Returns false when the answer was not
-    /// a query's (the caller applies it as entity JSON).
-    pub(super) fn query_answered(
+    /// A query's answer: read, or fallen back from. `loads_all`: everyone a descendants
+    /// lineage query brings is wanted (the descendants question).
+    pub(crate) fn query_answered(
         &mut self,
-        id: RequestId,
-        asked: &[Qid],
-        chain: u32,
+        sched: &mut Scheduler,
+        config: &CrawlConfig,
+        loads_all: bool,
+        (id, asked): (RequestId, &[Qid]),
         status: u16,
         body: &[u8],
-    ) -> bool {
-        let source = self.sources.remove(&id);
-        let lines = matches!(source, Some(Source::Lines(..)));
-        if !matches!(source, Some(Source::Sparql | Source::Lines(..))) {
-            return false;
+    ) -> QueryAnswer {
+        let via = self.via.remove(&id);
+        let lineage = matches!(via, Some(Via::Lineage(..)));
+        if !matches!(via, Some(Via::Records | Via::Lineage(..))) {
+            return QueryAnswer::NotQuery;
         }
         match status {
             // Waited for like any other 429/503 (Retry-After honoured exactly) — but when the
             // query service keeps refusing, the entity JSON (another server) is asked instead.
-            429 | 503 if asked.iter().any(|q| self.sched.last_attempt(*q)) => {
-                self.fall_back(asked, FallbackWhy::Status(status), true);
-                return true;
+            429 | 503 if asked.iter().any(|q| sched.last_attempt(*q)) => {
+                self.fall_back(sched, asked, FallbackWhy::Status(status), true);
+                return QueryAnswer::Handled;
             }
-            429 | 503 => return false,
+            429 | 503 => return QueryAnswer::NotQuery,
             200..=299 => {}
             _ => {
-                self.fall_back(asked, FallbackWhy::Status(status), true);
-                return true;
+                self.fall_back(sched, asked, FallbackWhy::Status(status), true);
+                return QueryAnswer::Handled;
             }
         }
-        if body.len() > self.config.sparql_max_bytes {
-            self.too_large(asked, lines, body.len());
-            return true;
+        if body.len() > config.sparql_max_bytes {
+            self.too_large(sched, asked, lineage, body.len());
+            return QueryAnswer::Handled;
         }
-        let parsed = parse_people_rows(
-            body,
-            asked,
-            &self.config.languages,
-            &self.config.props,
-            &self.config.iris,
-        );
+        let parsed = parse_people_rows(body, asked, &config.languages, &config.props, &config.iris);
         match parsed {
-            Err(e) => self.fall_back(asked, FallbackWhy::Unreadable(e.to_string()), true),
-            Ok((_, rows)) if lines && rows >= self.lines_row_limit() => {
+            Err(e) => {
+                self.fall_back(sched, asked, FallbackWhy::Unreadable(e.to_string()), true);
+                QueryAnswer::Handled
+            }
+            Ok((_, rows)) if lineage && rows >= lineage_row_limit(config) => {
                 // Cut short by its LIMIT: as good as too large.
-                self.too_large(asked, lines, body.len());
+                self.too_large(sched, asked, lineage, body.len());
+                QueryAnswer::Handled
             }
             Ok((mut parsed, _)) => {
                 let unknown = std::mem::take(&mut parsed.missing);
@@ -215,69 +230,70 @@ impl Crawl {
                     .copied()
                     .filter(|q| !unknown.contains(q))
                     .collect();
-                // Asking for all descendants, everyone the lines brought is one of them: loaded.
-                if matches!(source, Some(Source::Lines(Lines::Descendants, _)))
-                    && matches!(self.config.question, crate::Question::Descendants { .. })
-                {
+                // Asking for all descendants, everyone the lineage brought is one of them.
+                if matches!(via, Some(Via::Lineage(Lineage::Descendants, _))) && loads_all {
                     known.extend(parsed.persons.iter().map(|p| p.id));
                 }
-                self.apply_parsed(&known, chain, parsed, body.len(), lines);
-                if !unknown.is_empty() {
-                    self.fall_back(&unknown, FallbackWhy::Unknown, false);
+                QueryAnswer::Records {
+                    known,
+                    parsed,
+                    partial: lineage,
+                    unknown,
                 }
             }
         }
-        true
-    }
-
-    /// Rows a whole-lines query may return: past them, its answer would be larger than
-    /// `sparql_max_bytes` (a row takes at least ~150 bytes of JSON), so the query service can
-    /// stop early and the answer stays about that size at most.
-    fn lines_row_limit(&self) -> usize {
-        (self.config.sparql_max_bytes / 150).max(1)
     }
 
     /// A query's answer too large to read. Too large is this query's fault, not the service's:
-    /// whole lines are asked again generation by generation (the people as records of their
-    /// own, in batches), several people's records in smaller batches; only a single person's
+    /// a lineage is asked again generation by generation (the people as records of their own,
+    /// in batches), several people's records in smaller batches; only a single person's
     /// record too large is read from the entity JSON instead.
-    fn too_large(&mut self, asked: &[Qid], lines: bool, bytes: usize) {
-        if lines || asked.len() > 1 {
-            if !lines {
-                self.sched.shrink_query_batch(asked.len() / 2);
+    fn too_large(&mut self, sched: &mut Scheduler, asked: &[Qid], lineage: bool, bytes: usize) {
+        if lineage || asked.len() > 1 {
+            if !lineage {
+                sched.shrink_query_batch(asked.len() / 2);
             }
             self.split_queries += 1;
             for &q in asked {
-                self.sched.requeue(q);
+                sched.requeue(q);
             }
             return;
         }
-        self.fall_back(asked, FallbackWhy::TooLarge { bytes }, false);
+        self.fall_back(sched, asked, FallbackWhy::TooLarge { bytes }, false);
     }
 
     /// A query without an answer: timeouts and network errors fall back at once (the query
     /// service is slow or down; the entity JSON is another server). False: not a query's.
-    pub(super) fn query_failed(&mut self, id: RequestId, asked: &[Qid], failure: &Failure) -> bool {
-        if !matches!(
-            self.sources.remove(&id),
-            Some(Source::Sparql | Source::Lines(..))
-        ) {
+    pub(crate) fn query_failed(
+        &mut self,
+        sched: &mut Scheduler,
+        (id, asked): (RequestId, &[Qid]),
+        failure: &RequestFailure,
+    ) -> bool {
+        if !matches!(self.via.remove(&id), Some(Via::Records | Via::Lineage(..))) {
             return false;
         }
         match failure {
-            Failure::Timeout => self.fall_back(asked, FallbackWhy::Timeout, true),
-            Failure::Network(m) => self.fall_back(asked, FallbackWhy::Network(m.clone()), true),
-            Failure::Aborted => return false,
+            RequestFailure::Timeout => self.fall_back(sched, asked, FallbackWhy::Timeout, true),
+            RequestFailure::Network(m) => {
+                self.fall_back(sched, asked, FallbackWhy::Network(m.clone()), true)
+            }
+            RequestFailure::Aborted => return false,
         }
         true
     }
 
     /// These people are asked again from the entity JSON; with `all`, every later request too.
-    fn fall_back(&mut self, ids: &[Qid], why: FallbackWhy, all: bool) {
+    pub(crate) fn fall_back(
+        &mut self,
+        sched: &mut Scheduler,
+        ids: &[Qid],
+        why: FallbackWhy,
+        all: bool,
+    ) {
         let why_unknown = why == FallbackWhy::Unknown;
         if all {
-            self.switched = true;
-            self.sched.stop_querying();
+            self.querying = false;
         }
         // Queries in flight together fail together: one note for them.
         match self.fallbacks.iter_mut().find(|f| f.why == why) {
@@ -291,7 +307,14 @@ impl Crawl {
             if all || why_unknown {
                 self.json_ids.insert(*q);
             }
-            self.sched.requeue(*q);
+            sched.requeue(*q);
         }
     }
+}
+
+/// Rows a lineage query may return: past them, its answer would be larger than
+/// `sparql_max_bytes` (a row takes at least ~150 bytes of JSON), so the query service can
+/// stop early and the answer stays about that size at most.
+fn lineage_row_limit(config: &CrawlConfig) -> usize {
+    (config.sparql_max_bytes / 150).max(1)
 }

@@ -21,6 +21,7 @@ pub(super) fn build_person(id: Qid, e: RawEntity, props: &crate::Props) -> Perso
     let (children, _) = items(&c.p40);
     let (spouses, _) = items(&c.p26);
     let (sexes, _) = items(&c.p21);
+    let (instance_of, _) = items(&c.p31);
     let sex = sexes
         .iter()
         .find_map(|q| sex_of(*q, props))
@@ -56,6 +57,7 @@ pub(super) fn build_person(id: Qid, e: RawEntity, props: &crate::Props) -> Perso
         mothers: mothers.into_iter().filter(|q| *q != id).collect(),
         children: children.into_iter().filter(|q| *q != id).collect(),
         spouses: spouses.into_iter().filter(|q| *q != id).collect(),
+        instance_of,
         father_unknown: father_unknown && no_father,
         mother_unknown: mother_unknown && no_mother,
         statements,

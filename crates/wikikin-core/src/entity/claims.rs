@@ -18,6 +18,8 @@ pub(super) struct RawClaims {
     pub(super) p18: Vec<RawStatement>,
     pub(super) p569: Vec<RawStatement>,
     pub(super) p570: Vec<RawStatement>,
+    /// Instance of (P31 on Wikidata).
+    pub(super) p31: Vec<RawStatement>,
 }
 
 /// The property ids (`"P22"`) read into each slot of [`RawClaims`], from the instance's
@@ -31,6 +33,7 @@ pub(crate) struct ClaimKeys {
     image: Option<String>,
     birth: Option<String>,
     death: Option<String>,
+    instance_of: Option<String>,
 }
 
 impl ClaimKeys {
@@ -45,6 +48,7 @@ impl ClaimKeys {
             image: s(props.image),
             birth: s(props.birth),
             death: s(props.death),
+            instance_of: s(props.instance_of),
         }
     }
 }
@@ -96,6 +100,8 @@ impl<'de> Visitor<'de> for ClaimsSeed<'_> {
                 &mut c.p569
             } else if is(&k.death, p) {
                 &mut c.p570
+            } else if is(&k.instance_of, p) {
+                &mut c.p31
             } else {
                 map.next_value::<IgnoredAny>()?;
                 continue;

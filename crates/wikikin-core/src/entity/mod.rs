@@ -47,6 +47,9 @@ pub struct Person {
     pub mothers: Vec<Qid>,
     pub children: Vec<Qid>,
     pub spouses: Vec<Qid>,
+    /// What the item is an instance of (P31 on Wikidata; empty when not stated or not read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instance_of: Vec<Qid>,
     /// The father is stated as unknown (`somevalue`) or none (`novalue`) and no father is given.
     pub father_unknown: bool,
     /// The mother is stated as unknown (`somevalue`) or none (`novalue`) and no mother is given.
@@ -65,6 +68,12 @@ pub struct Person {
 }
 
 impl Person {
+    /// Whether the item is stated to be something other than a human (`human`: the instance's
+    /// item for a human; without one, or without the statement, nothing is claimed).
+    pub fn is_not_human(&self, human: Option<Qid>) -> bool {
+        human.is_some_and(|h| !self.instance_of.is_empty() && !self.instance_of.contains(&h))
+    }
+
     /// A person with only an id.
     pub fn new(id: Qid) -> Person {
         Person {
@@ -79,6 +88,7 @@ impl Person {
             mothers: Vec::new(),
             children: Vec::new(),
             spouses: Vec::new(),
+            instance_of: Vec::new(),
             father_unknown: false,
             mother_unknown: false,
             statements: Vec::new(),

@@ -2,7 +2,7 @@
 //! one query per batch of people returns each one's record — parents, children recorded on
 //! either side (P40, and the children's own P22/P25, which the entity JSON of the parent cannot
 //! show), spouses, sex, years, image, label and description — in a few kilobytes instead of
-//! whole entities. [`people_query`] and [`lines_query`] write the queries, [`sparql_call`] the
+//! whole entities. [`people_query`] and [`lineage_query`] write the queries, [`sparql_call`] the
 //! CORS-simple request, and [`parse_people`] (`read.rs`) reads the SPARQL JSON results into the
 //! same [`Parsed`](crate::Parsed) as entity JSON.
 
@@ -95,9 +95,9 @@ pub fn people_query(ids: &[Qid], languages: &[String], props: &Props, iris: &Iri
     )
 }
 
-/// Which way a whole-lines query goes from its people.
+/// Which way a lineage query (everyone on the lines up or down from some people) goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lines {
+pub enum Lineage {
     /// Their ancestors (father and mother links).
     Ancestors,
     /// Their descendants (children by the parent's P40 or by the child's own P22/P25).
@@ -109,9 +109,9 @@ pub enum Lines {
 /// children by P40) — not spouses, nor children recorded only on the children's side; and the
 /// records of `ids` themselves whole. A whole ancestry in one round trip, instead of one per
 /// generation. `row_limit`: at most this many rows (an answer with that many was cut short).
-pub fn lines_query(
+pub fn lineage_query(
     ids: &[Qid],
-    lines: Lines,
+    way: Lineage,
     depth: u32,
     row_limit: Option<usize>,
     languages: &[String],
@@ -122,18 +122,18 @@ pub fn lines_query(
     let parent_links: Vec<String> = [props.father, props.mother]
         .into_iter()
         .flatten()
-        .map(|p| match lines {
-            Lines::Ancestors => format!("t:{p}"),
-            Lines::Descendants => format!("^t:{p}"),
+        .map(|p| match way {
+            Lineage::Ancestors => format!("t:{p}"),
+            Lineage::Descendants => format!("^t:{p}"),
         })
-        .chain(match (lines, props.child) {
-            (Lines::Descendants, Some(c)) => Some(format!("t:{c}")),
+        .chain(match (way, props.child) {
+            (Lineage::Descendants, Some(c)) => Some(format!("t:{c}")),
             _ => None,
         })
         .collect();
     let step = format!("({})", parent_links.join("|"));
     let values = values.join(" ");
-    let reach = reach_within(&values, &step, lines, depth);
+    let reach = reach_within(&values, &step, way, depth);
     // The records' arms under OPTIONAL: an engine then looks them up for each person reached
     // (the replica's: 57 ms instead of 218 for Elizabeth II and Philip; joined plainly, it read
     // every label of the store first). A person with no arm gives a row without ?r and ?o,
@@ -141,7 +141,7 @@ pub fn lines_query(
     let mut arms: Vec<String> = [
         arm(props.father, "f", false),
         arm(props.mother, "m", false),
-        arm(props.child, "c", false).filter(|_| lines == Lines::Descendants),
+        arm(props.child, "c", false).filter(|_| way == Lineage::Descendants),
         arm(props.sex, "x", false),
         arm(props.birth, "b", false),
         arm(props.death, "d", false),
@@ -182,9 +182,9 @@ pub fn lines_query(
 /// anything past 12 generations, take `(s)*` (unbounded, each person once: 13 ms): the lines
 /// down from a root end within a few centuries, a `LIMIT` bounds the answer, and the crawl
 /// keeps what is within its limits.
-fn reach_within(values: &str, step: &str, lines: Lines, depth: u32) -> String {
+fn reach_within(values: &str, step: &str, way: Lineage, depth: u32) -> String {
     let chain = |n: u32| vec![format!("{step}?"); n.max(1) as usize].join("/");
-    if lines == Lines::Descendants || depth > 12 {
+    if way == Lineage::Descendants || depth > 12 {
         return format!("{{SELECT DISTINCT ?i WHERE{{VALUES ?s{{{values}}}?s {step}* ?i}}}}");
     }
     let near = depth.div_ceil(2);

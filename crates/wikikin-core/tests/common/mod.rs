@@ -1,5 +1,13 @@
 //! Shared by the integration tests: the royal92 replica behind the simulated network.
 
+// Test helpers (outside `#[test]` functions): a failed setup fails the test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::path::Path;
 use wikidata_replica::{Options, Payload, Replica};
 use wikikin_core::sim::{SimReply, SimRequest};

@@ -1,5 +1,12 @@
 //! Test support: the real royal92 GEDCOM as a [`Pedigree`], GEDCOM xref `I52` ↦ `PersonId(52)`.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![allow(dead_code)]
 
 use std::collections::HashMap;

@@ -1,5 +1,13 @@
 //! Shared by the integration tests: real answers built from crawls of the royal92 GEDCOM,
 //! served by the replica through the core's simulated network (no socket, no clock).
+
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![allow(dead_code)] // each test file uses a part
 
 use std::path::Path;

@@ -31,18 +31,20 @@ impl Scheduler {
     }
 
     /// Picks ready ids in order for at most `free_slots` requests, setting aside those the
-    /// question no longer wants (`still_wanted`); `spread`: see [`Scheduler::batch_limit`].
+    /// question no longer wants (`still_wanted`); `spread` and `querying` (the requests go to
+    /// the query service): see [`Scheduler::batch_limit`].
     pub(crate) fn plan(
         &self,
         free_slots: usize,
         spread: bool,
+        querying: bool,
         still_wanted: impl Fn(Qid) -> bool,
     ) -> Plan {
         let budget = self
             .rules
             .max_entities
             .saturating_sub(self.loaded_count() + self.ids_in_flight());
-        let per = self.batch_limit(free_slots + self.in_flight.len(), spread);
+        let per = self.batch_limit(free_slots + self.in_flight.len(), spread, querying);
         let cap = budget.min(free_slots.saturating_mul(per));
         let mut plan = Plan {
             picked: Vec::new(),
@@ -132,8 +134,8 @@ impl Scheduler {
         }
         let id = RequestId(self.next_request);
         self.next_request += 1;
-        self.requests += 1;
-        self.max_chain = self.max_chain.max(chain);
+        self.counts.requests += 1;
+        self.counts.max_chain = self.counts.max_chain.max(chain);
         self.in_flight.insert(
             id,
             InFlight {
@@ -149,18 +151,18 @@ impl Scheduler {
     }
 
     /// Ids per request: 1 for `Special:EntityData`; for `wbgetentities` the configured
-    /// `max_batch` (for queries `sparql_batch`), lowered to what fits `batch_bytes` (half the
+    /// `max_batch` (`querying`: `sparql_batch`), lowered to what fits `batch_bytes` (half the
     /// query answer guard) at the entity size seen so far (and, when
     /// the question `spread`s, to what spreads the queue over the slots: a search that stops
     /// once its targets are reached needs only some of a queued level) — unless more is queued
     /// than [`QUEUE_ROUNDS`] rounds of all `slots` would send at that size: then the crawl is
     /// bound by throughput, not by waiting on answers, and larger batches (fewer round trips
     /// for the same bytes) clear the queue sooner.
-    fn batch_limit(&self, slots: usize, spread: bool) -> usize {
+    fn batch_limit(&self, slots: usize, spread: bool, querying: bool) -> usize {
         match self.rules.fetch {
             FetchMode::EntityData => 1,
             FetchMode::GetEntities | FetchMode::Sparql => {
-                let (max, batch_bytes) = if self.querying {
+                let (max, batch_bytes) = if querying {
                     (self.rules.query_batch, self.rules.query_bytes)
                 } else {
                     (self.rules.max_batch, self.rules.batch_bytes)

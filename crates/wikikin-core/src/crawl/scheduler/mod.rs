@@ -6,12 +6,14 @@
 
 use crate::config::{CrawlConfig, FetchMode};
 use crate::graph::Map;
-use crate::outcome::{FailReason, Failure};
+use crate::outcome::{PersonFailReason, RequestFailure};
 use crate::store::Store;
 use crate::{Qid, RequestId};
 use std::collections::{BTreeSet, VecDeque};
 
 mod batch;
+#[cfg(test)]
+mod tests;
 
 /// The level of an id no question has placed yet.
 pub(crate) const UNREACHED: u32 = u32::MAX;
@@ -82,26 +84,34 @@ pub(crate) struct Scheduler {
     in_flight: Map<RequestId, InFlight>,
     next_request: u64,
     hold_until: f64,
-    /// The chain of the answer being applied: ids named by it are known at this chain.
-    pub(crate) cur_chain: u32,
     /// Ids to load from the store (a queue, not recursion, through cached entities).
     to_load: VecDeque<Qid>,
-    pub(crate) loaded_order: Vec<Qid>,
+    loaded_order: Vec<Qid>,
     loaded_set: crate::graph::Set<Qid>,
-    pub(crate) failures: Map<Qid, FailReason>,
+    failures: Map<Qid, PersonFailReason>,
     /// Some wanted id was not loaded because of the entity limit.
-    pub(crate) entity_cut: bool,
-    pub(crate) fetched: usize,
-    pub(crate) cached: usize,
-    pub(crate) retries: usize,
-    pub(crate) bytes: u64,
-    pub(crate) requests: usize,
-    pub(crate) max_chain: u32,
+    entity_cut: bool,
+    counts: Counts,
     /// Bytes and entities of the successful answers, for the bytes-aware batch size.
     answered_bytes: u64,
     answered_entities: u64,
-    /// Requests go to the query service (batches by its rules, not `wbgetentities`').
-    querying: bool,
+}
+
+/// The scheduler's counters, for the progress display.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Entities loaded from an answer.
+    pub(crate) fetched: usize,
+    /// Entities loaded from the store without a request.
+    pub(crate) cached: usize,
+    /// Retries scheduled.
+    pub(crate) retries: usize,
+    /// Bytes of the answers.
+    pub(crate) bytes: u64,
+    /// Requests sent.
+    pub(crate) requests: usize,
+    /// Longest chain of dependent requests sent.
+    pub(crate) max_chain: u32,
 }
 
 impl Scheduler {
@@ -125,29 +135,22 @@ impl Scheduler {
             in_flight: Map::default(),
             next_request: 1,
             hold_until: f64::NEG_INFINITY,
-            cur_chain: 0,
             to_load: VecDeque::new(),
             loaded_order: Vec::new(),
             loaded_set: Default::default(),
             failures: Map::default(),
             entity_cut: false,
-            fetched: 0,
-            cached: 0,
-            retries: 0,
-            bytes: 0,
-            requests: 0,
-            max_chain: 0,
+            counts: Counts::default(),
             answered_bytes: 0,
             answered_entities: 0,
-            querying: config.fetch == FetchMode::Sparql && config.sparql.is_some(),
         }
     }
 
     // ---- what questions ask of it
 
-    /// Notes an id, known from the answer being applied.
-    pub(crate) fn know(&mut self, q: Qid) {
-        let chain = self.cur_chain;
+    /// Notes an id, named by an answer `chain` requests deep (0: by the question or the
+    /// store); an id already known keeps its chain.
+    pub(crate) fn know(&mut self, q: Qid, chain: u32) {
         self.slots.entry(q).or_insert_with(|| Slot {
             state: State::Known,
             level: UNREACHED,
@@ -269,7 +272,7 @@ impl Scheduler {
         }
     }
 
-    pub(crate) fn fail(&mut self, q: Qid, reason: FailReason) {
+    pub(crate) fn fail(&mut self, q: Qid, reason: PersonFailReason) {
         self.unqueue(q);
         if let Some(s) = self.slots.get_mut(&q) {
             s.state = State::Failed;
@@ -278,22 +281,21 @@ impl Scheduler {
         self.failures.insert(q, reason);
     }
 
-    /// `from` is a redirect to `to`: `to` takes over its level and chain. Returns whether
-    /// `from` was known.
-    pub(crate) fn redirect(&mut self, from: Qid, to: Qid) -> bool {
+    /// `from` is a redirect to `to` (named by an answer `chain` deep): `to` takes over its
+    /// level and chain. Nothing happens if `from` was not known.
+    pub(crate) fn redirect(&mut self, from: Qid, to: Qid, chain: u32) {
         if self.slots.contains_key(&from) {
             self.unqueue(from);
         }
         let Some(old) = self.slots.remove(&from) else {
-            return false;
+            return;
         };
         self.waiting.remove(&from);
-        self.know(to);
+        self.know(to, chain);
         if let Some(s) = self.slots.get_mut(&to) {
             s.chain = s.chain.min(old.chain);
         }
         self.lower_level(to, old.level);
-        true
     }
 
     /// Allows `n` more entities than the configured limit (the names of the people shown).
@@ -302,7 +304,37 @@ impl Scheduler {
     }
 
     pub(crate) fn loaded_count(&self) -> usize {
-        self.fetched + self.cached
+        self.counts.fetched + self.counts.cached
+    }
+
+    /// An entity came from an answer (counted whether or not it is loaded now).
+    pub(crate) fn note_fetched(&mut self) {
+        self.counts.fetched += 1;
+    }
+
+    /// An entity was taken from the store without a request.
+    pub(crate) fn note_cached(&mut self) {
+        self.counts.cached += 1;
+    }
+
+    /// The counters of the progress display.
+    pub(crate) fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// The ids loaded, in the order they were.
+    pub(crate) fn loaded_order(&self) -> &[Qid] {
+        &self.loaded_order
+    }
+
+    /// The ids that failed for good, and why.
+    pub(crate) fn failures(&self) -> &Map<Qid, PersonFailReason> {
+        &self.failures
+    }
+
+    /// Some wanted id was left out because of the entity limit.
+    pub(crate) fn entity_cut(&self) -> bool {
+        self.entity_cut
     }
 
     pub(crate) fn ids_in_flight(&self) -> usize {
@@ -353,13 +385,8 @@ impl Scheduler {
     /// An answer of `bytes` bytes came for a request: its ids, if it was still in flight.
     pub(crate) fn answered(&mut self, id: RequestId, bytes: usize) -> Option<InFlight> {
         let req = self.in_flight.remove(&id)?;
-        self.bytes += bytes as u64;
+        self.counts.bytes += bytes as u64;
         Some(req)
-    }
-
-    /// Requests go to the entity JSON from now on (batched as `wbgetentities` allows).
-    pub(crate) fn stop_querying(&mut self) {
-        self.querying = false;
     }
 
     /// A query's answer was too large: later queries ask at most `ids` people.
@@ -393,31 +420,33 @@ impl Scheduler {
         // The server said "slow down": every request waits, even when this id gives up now.
         self.hold_until = self.hold_until.max(now_ms + wait);
         if attempts >= max_attempts {
-            self.fail(q, FailReason::KeptRefusing { status, attempts });
+            self.fail(q, PersonFailReason::KeptRefusing { status, attempts });
             return;
         }
         self.waiting.insert(q);
-        self.retries += 1;
+        self.counts.retries += 1;
     }
 
     /// A request got no HTTP answer: a first timeout or network error is retried at once.
-    pub(crate) fn no_answer(&mut self, id: RequestId, failure: &Failure) {
+    pub(crate) fn no_answer(&mut self, id: RequestId, failure: &RequestFailure) {
         let Some(req) = self.in_flight.remove(&id) else {
             return;
         };
         for q in req.qids {
             let timeouts = self.slots.get(&q).map_or(0, |s| s.timeouts);
             match failure {
-                Failure::Timeout | Failure::Network(_) if timeouts == 0 => {
+                RequestFailure::Timeout | RequestFailure::Network(_) if timeouts == 0 => {
                     if let Some(s) = self.slots.get_mut(&q) {
                         s.timeouts += 1;
                     }
-                    self.retries += 1;
+                    self.counts.retries += 1;
                     self.enqueue(q);
                 }
-                Failure::Timeout => self.fail(q, FailReason::TimedOutTwice),
-                Failure::Network(m) => self.fail(q, FailReason::NetworkTwice(m.clone())),
-                Failure::Aborted => self.fail(q, FailReason::Aborted),
+                RequestFailure::Timeout => self.fail(q, PersonFailReason::TimedOutTwice),
+                RequestFailure::Network(m) => {
+                    self.fail(q, PersonFailReason::NetworkTwice(m.clone()))
+                }
+                RequestFailure::Aborted => self.fail(q, PersonFailReason::Aborted),
             }
         }
     }
@@ -441,8 +470,8 @@ impl Scheduler {
         }
     }
 
-    /// Forgets a request (the crawl was cancelled while it was out).
-    pub(crate) fn drop_request(&mut self, id: RequestId) -> bool {
-        self.in_flight.remove(&id).is_some()
+    /// Forgets a request (the crawl was cancelled while it was out, or its query fell back).
+    pub(crate) fn drop_request(&mut self, id: RequestId) {
+        self.in_flight.remove(&id);
     }
 }
