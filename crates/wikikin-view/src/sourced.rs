@@ -459,7 +459,6 @@ pub fn reading_words(q: &Quality, doubts: &[String]) -> String {
         Reading::Doubtful { k: 1, .. } => format!("a link marked {doubt}"),
         Reading::Doubtful { k, .. } => format!("{k} links marked {doubt}"),
         Reading::Unreferenced { k: 1, n: 1 } => "the link has no reference".to_string(),
-        Reading::Unreferenced { k, n } if k == n => format!("no link has any reference"),
         Reading::Unreferenced { k, .. } => format!("{k} {} without any reference", links(k)),
         Reading::Imported { k: 1, n: 1 } => "the link is only imported".to_string(),
         Reading::Imported { k, n } => format!("{k} of {n} {} only imported", links(n)),

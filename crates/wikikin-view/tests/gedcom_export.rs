@@ -2,6 +2,14 @@
 //! `--sources mixed`), read back with our `gedcom` crate: the people, families, children and
 //! citations equal the drawing's.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::*;

@@ -3,6 +3,14 @@
 //! `/__replica/sources`): every link's sources, doubts and sides equal the statements', an
 //! adoptive parent is no line of blood, a second father is a problem with links.
 
+// Test helpers (outside `#[test]` functions): a failure here stops the run, loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::*;
