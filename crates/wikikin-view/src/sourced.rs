@@ -6,13 +6,17 @@
 //! answer's [`Answer::graph`] and [`Answer::persons`].
 
 use crate::answer::{Answer, ConnLine, Line};
+
+mod problems;
+mod words;
+
+pub use problems::{SourcedProblem, StatementLink};
 use std::collections::HashMap;
-use wikikin_core::entity::{
-    Kinship, Rank, Reference, Statement, CIRCA, DISPUTED, HYPOTHETICALLY, PRESUMABLY,
-};
+use wikikin_core::entity::{Kinship, Rank, Reference, Statement};
 use wikikin_core::graph::LinkKind;
-use wikikin_core::sources::{self, Quality, Reading, Rule, SourceKind, SourceProblem};
-use wikikin_core::{Date, Precision, Qid, Sex};
+use wikikin_core::sources::{self, Quality, SourceKind};
+use wikikin_core::{Qid, Sex};
+pub use words::{doubt_word, host, iso_date, reading_words};
 
 /// One step of a path, as the page shows it (`[data-testid=link]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,24 +89,6 @@ impl PathSources {
     pub fn links(&self) -> impl Iterator<Item = &SourcedLink> + '_ {
         self.paths.iter().flatten()
     }
-}
-
-/// A link to a statement named by a problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StatementLink {
-    /// `Q123 P22`.
-    pub text: String,
-    pub href: String,
-}
-
-/// A data problem, in words, with the statements that disagree.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SourcedProblem {
-    pub problem: SourceProblem,
-    /// `rule` in kebab case (`two-fathers`, `parent-born-after-child`, …), for a data hook.
-    pub rule: &'static str,
-    pub words: String,
-    pub statements: Vec<StatementLink>,
 }
 
 /// Everything about sources for one answer.
@@ -327,83 +313,6 @@ impl Answer {
             None => base.to_string(),
         }
     }
-
-    /// The data problems of the people on the shown paths and the people drawn.
-    pub fn source_problems(&self) -> Vec<SourcedProblem> {
-        self.source_problems_with(&HashMap::new())
-    }
-
-    fn source_problems_with(&self, labels: &HashMap<Qid, String>) -> Vec<SourcedProblem> {
-        let mut children: Vec<Qid> = self.tree.persons.clone();
-        for l in &self.lines {
-            children.extend(l.rel.path_a.iter().chain(&l.rel.path_b));
-        }
-        for c in &self.conns {
-            children.extend(&c.conn.path);
-        }
-        let person = |q: Qid| self.persons.get(&q);
-        sources::check(&self.graph, &person, &self.ask.props, &children)
-            .into_iter()
-            .map(|p| self.problem_words(p, labels))
-            .collect()
-    }
-
-    fn problem_words(&self, p: SourceProblem, labels: &HashMap<Qid, String>) -> SourcedProblem {
-        let name = |q: Qid| self.label(q, labels);
-        let child = name(p.child);
-        let parents: Vec<String> = p.parents.iter().map(|q| name(*q)).collect();
-        let parent = parents.join(" and ");
-        let (rule, words) = match p.rule {
-            Rule::TwoFathers => (
-                "two-fathers",
-                format!("{child} has more than one father by blood: {parent}."),
-            ),
-            Rule::TwoMothers => (
-                "two-mothers",
-                format!("{child} has more than one mother by blood: {parent}."),
-            ),
-            Rule::ParentBornAfterChild => (
-                "parent-born-after-child",
-                format!("{parent}, a parent of {child}, was born after {child}."),
-            ),
-            Rule::MotherTooYoung => (
-                "mother-too-young",
-                format!(
-                    "{parent} was younger than {} at the birth of {child}.",
-                    sources::rules::MOTHER_MIN_AGE
-                ),
-            ),
-            Rule::MotherTooOld => (
-                "mother-too-old",
-                format!(
-                    "{parent} was older than {} at the birth of {child}.",
-                    sources::rules::MOTHER_MAX_AGE
-                ),
-            ),
-            Rule::MotherDiedBeforeBirth => (
-                "mother-died-before-birth",
-                format!("{parent}, the mother of {child}, died before the birth."),
-            ),
-            Rule::FatherDiedBeforeBirth => (
-                "father-died-before-birth",
-                format!("{parent}, the father of {child}, died more than a year before the birth."),
-            ),
-        };
-        let statements = p
-            .statements
-            .iter()
-            .map(|s| StatementLink {
-                text: format!("{} {}", s.item, s.prop),
-                href: self.statement_href(s.item, &s.prop.to_string()),
-            })
-            .collect();
-        SourcedProblem {
-            problem: p,
-            rule,
-            words,
-            statements,
-        }
-    }
 }
 
 fn path_sources(
@@ -443,107 +352,5 @@ fn path_sources(
         reading: reading_words(&quality, &doubts),
         quality,
         problems: Vec::new(),
-    }
-}
-
-/// A quality in words: `every link referenced`, `2 of 8 links only imported`, `3 links
-/// without any reference`, `a link marked disputed`, `2 links marked disputed or presumably`.
-pub fn reading_words(q: &Quality, doubts: &[String]) -> String {
-    let links = |n: usize| if n == 1 { "link" } else { "links" };
-    let doubt = if doubts.is_empty() {
-        "doubtful".to_string()
-    } else {
-        doubts.join(" or ")
-    };
-    match q.reading {
-        Reading::Doubtful { k: 1, .. } => format!("a link marked {doubt}"),
-        Reading::Doubtful { k, .. } => format!("{k} links marked {doubt}"),
-        Reading::Unreferenced { k: 1, n: 1 } => "the link has no reference".to_string(),
-        Reading::Unreferenced { k, .. } => format!("{k} {} without any reference", links(k)),
-        Reading::Imported { k: 1, n: 1 } => "the link is only imported".to_string(),
-        Reading::Imported { k, n } => format!("{k} of {n} {} only imported", links(n)),
-        Reading::AllReferenced { n: 1 } => "the link is referenced".to_string(),
-        Reading::AllReferenced { .. } => "every link referenced".to_string(),
-        Reading::Unknown { k, n } => {
-            format!("the sources of {k} of {n} {} not read yet", links(n))
-        }
-        Reading::Empty => "no links".to_string(),
-    }
-}
-
-/// The words of the doubt qualifiers Wikidata uses most.
-pub fn doubt_word(q: Qid) -> Option<&'static str> {
-    match q {
-        DISPUTED => Some("disputed"),
-        PRESUMABLY => Some("presumably"),
-        HYPOTHETICALLY => Some("hypothetically"),
-        CIRCA => Some("circa"),
-        _ => None,
-    }
-}
-
-/// The host of a URL without `www.` (`https://www.thepeerage.com/p1.htm` → `thepeerage.com`).
-pub fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host)
-}
-
-/// `2020-05-01`, `2020-05`, `2020` by precision.
-pub fn iso_date(d: &Date) -> String {
-    match d.precision {
-        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
-        _ => format!("{:04}", d.year),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts_and_dates() {
-        assert_eq!(
-            host("https://www.thepeerage.com/p1.htm#i1"),
-            "thepeerage.com"
-        );
-        assert_eq!(host("genealogics.org/x?y"), "genealogics.org");
-        let d = Date {
-            year: 2020,
-            month: 5,
-            day: 1,
-            precision: Precision::Day,
-            circa: false,
-        };
-        assert_eq!(iso_date(&d), "2020-05-01");
-    }
-
-    #[test]
-    fn readings_in_words() {
-        let q = |reading| Quality {
-            links: 8,
-            referenced: 0,
-            imported: 0,
-            unreferenced: 0,
-            unknown: 0,
-            doubtful: 0,
-            one_sided: 0,
-            reading,
-        };
-        let w = |r| reading_words(&q(r), &["disputed".to_string()]);
-        assert_eq!(w(Reading::AllReferenced { n: 8 }), "every link referenced");
-        assert_eq!(
-            w(Reading::Imported { k: 2, n: 8 }),
-            "2 of 8 links only imported"
-        );
-        assert_eq!(
-            w(Reading::Unreferenced { k: 3, n: 8 }),
-            "3 links without any reference"
-        );
-        assert_eq!(
-            w(Reading::Doubtful { k: 1, n: 8 }),
-            "a link marked disputed"
-        );
     }
 }
