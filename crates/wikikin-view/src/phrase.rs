@@ -76,9 +76,7 @@ impl Phrase {
 
     /// Whether it says nothing.
     pub fn is_empty(&self) -> bool {
-        self.0
-            .iter()
-            .all(|p| matches!(p, Piece::Text(t) if t.is_empty()))
+        self.0.iter().all(|p| matches!(p, Piece::Text(t) if t.is_empty()))
     }
 }
 
