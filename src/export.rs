@@ -1,4 +1,5 @@
-//! Downloads: the tree as a self-contained SVG, as PNG, and the result as JSON.
+//! Downloads: the tree as a self-contained SVG, as PNG, the result as JSON, and the people
+//! drawn as GEDCOM 5.5.1 with a citation on every link.
 
 use wasm_bindgen::JsCast;
 use wikikin_view::draw::{png_size, standalone, standalone_size};
@@ -126,4 +127,14 @@ async fn render_png(doc: &str, w: f64, h: f64, name: &str) -> Option<()> {
     let data = canvas.to_data_url_with_type("image/png").ok()?;
     download(&data, name);
     Some(())
+}
+
+/// The people drawn as GEDCOM 5.5.1 (UTF-8), each link cited with its statement's URL and
+/// references (see `wikikin_view::gedcom_export`).
+pub fn gedcom(a: &Answer) {
+    download_text(
+        &a.to_gedcom(),
+        "text/vnd.familysearch.gedcom;charset=utf-8",
+        &format!("{}.ged", a.file_stem()),
+    );
 }

@@ -76,6 +76,9 @@ pub fn Drawing() -> impl IntoView {
                 <button type="button" class="btn" data-testid="export-json" aria-label="Export JSON"
                     disabled=no_export
                     on:click=move |_| ctx.answer.with_untracked(|a| if let Some(a) = a { export::json(a) })>"JSON"</button>
+                <button type="button" class="btn" data-testid="export-gedcom" aria-label="Export GEDCOM"
+                    disabled=no_export
+                    on:click=move |_| ctx.answer.with_untracked(|a| if let Some(a) = a { export::gedcom(a) })>"GEDCOM"</button>
             </div>
             <div class="chart-area" class:hidden=move || !on_chart()>
                 <ChartView/>

@@ -145,6 +145,8 @@ pub struct Answer {
     pub layout: Layout,
     pub progress: Progress,
     pub elapsed_ms: f64,
+    /// The family as read, with the statements behind each link (see [`crate::sourced`]).
+    pub graph: wikikin_core::FamilyGraph,
 }
 
 /// The card size and spacing of the drawing, in pixels.
@@ -284,6 +286,7 @@ impl Answer {
             progress,
             elapsed_ms,
             persons,
+            graph: result.graph,
         }
     }
 

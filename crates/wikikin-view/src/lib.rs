@@ -12,6 +12,9 @@
 //! - [`viewport`]: pan/zoom arithmetic; [`progress`]: the progress panel's state and figures;
 //!   [`chips`]: the form's chips; [`search`]: the name search's decisions and words.
 //! - [`synthetic`]: answers made without a network (warm-up and benchmarks).
+//! - [`sourced`]: where each link of an answer comes from (statements, references, doubts,
+//!   readings, data problems); [`gedcom_export`]: the people drawn as GEDCOM 5.5.1 with a
+//!   citation on every link.
 
 pub mod answer;
 pub mod chart;
@@ -21,12 +24,14 @@ mod dense;
 pub mod detail;
 pub mod draw;
 pub mod from_url;
+pub mod gedcom_export;
 pub mod generations;
 pub mod headline;
 pub mod phrase;
 pub mod progress;
 pub mod question;
 pub mod search;
+pub mod sourced;
 pub mod synthetic;
 pub mod text;
 pub mod viewport;

@@ -167,6 +167,7 @@ pub fn synthetic_answer(n: u32, seed: u32, clock: &mut dyn FnMut() -> f64) -> (A
     ask.people = syn.youngest.iter().take(2).copied().map(qid).collect();
     ask.roots = syn.founders.iter().take(2).copied().map(qid).collect();
     let answer = Answer {
+        graph: wikikin_core::FamilyGraph::default(),
         people: ask.people.clone(),
         roots: ask.roots.clone(),
         ask,

@@ -89,3 +89,27 @@ pub fn answer_with(replica: &Replica, ask: Ask, cfg: SimConfig) -> (Answer, Stor
     );
     (answer, crawl.into_store())
 }
+
+/// The royal92 replica with `--sources mixed` (seeded references, doubts, adoptive parents,
+/// second fathers and impossible dates).
+pub fn royal_sources(seed: u64) -> Replica {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/");
+    Replica::from_gedcom_path(
+        Path::new(&format!("{data}royal92.ged")),
+        Some(Path::new(&format!("{data}royal92-qids.csv"))),
+        Options {
+            payload: Payload::Full,
+            seed,
+            sources_mixed: true,
+            ..Options::default()
+        },
+    )
+    .expect("the royal92 data beside the repository (../shared/data)")
+}
+
+/// A JSON answer of the replica (`/__replica/sources`, an entity's JSON), as its server sends it.
+pub fn get_json(replica: &Replica, path: &str) -> serde_json::Value {
+    let resp = replica.respond("GET", path);
+    assert_eq!(resp.status, 200, "{path}");
+    serde_json::from_slice(&resp.body).expect("JSON from the replica")
+}
