@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use wikikin_core::{Progress, Qid};
+use wikikin_view::chart::Selection;
 use wikikin_view::chips::{infos_from, problems, unlabelled, ChipInfo};
 use wikikin_view::question::lookup_config;
-use wikikin_view::chart::Selection;
 use wikikin_view::{Answer, Ask, Live};
 
 /// State that lives as long as the page and is not reactive: the entities fetched so far (not
@@ -182,7 +182,9 @@ impl Ctx {
             let mut fewer = ask.clone();
             fewer.people.retain(|q| !bad.iter().any(|(b, _)| b == q));
             fewer.roots.retain(|q| !bad.iter().any(|(b, _)| b == q));
-            if fewer.check().is_err() || fewer.roots.len() < ask.roots.len() && fewer.all_descendants() {
+            if fewer.check().is_err()
+                || fewer.roots.len() < ask.roots.len() && fewer.all_descendants()
+            {
                 self.cancel();
                 self.answer.set(None);
                 self.live.set(Live::default());

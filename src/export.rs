@@ -2,9 +2,9 @@
 //! drawn as GEDCOM 5.5.1 with a citation on every link.
 
 use wasm_bindgen::JsCast;
-use wikikin_view::draw::{png_size, standalone, standalone_size};
 use wikikin_view::chart::Chart;
 use wikikin_view::chart_svg::chart_standalone;
+use wikikin_view::draw::{png_size, standalone, standalone_size};
 use wikikin_view::{Answer, Detail, DrawOptions};
 
 fn blob_url(text: &str, mime: &str) -> Option<String> {
@@ -60,7 +60,11 @@ pub fn svg(a: &Answer) {
 /// The chart of one relationship as a self-contained SVG (portraits linked).
 pub fn chart_svg(a: &Answer, chart: &Chart) {
     let doc = chart_standalone(chart, true);
-    download_text(&doc, "image/svg+xml", &format!("{}-chart.svg", a.file_stem()));
+    download_text(
+        &doc,
+        "image/svg+xml",
+        &format!("{}-chart.svg", a.file_stem()),
+    );
 }
 
 /// The chart as PNG (without remote portraits).

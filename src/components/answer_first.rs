@@ -3,7 +3,9 @@
 //! connections — each selectable for the chart — and what went wrong on the way. The headline's
 //! place is kept from the start, so nothing jumps when the answer arrives.
 
-use crate::components::{Connections, Explored, PhraseView, ProgressPanel, Relationships, Troubles};
+use crate::components::{
+    Connections, Explored, PhraseView, ProgressPanel, Relationships, Troubles,
+};
 use crate::use_ctx;
 use leptos::prelude::*;
 use wikikin_view::headline::{headline, running_headline, summary};
@@ -41,7 +43,11 @@ pub fn AnswerFirst() -> impl IntoView {
         })
     };
     let state = move || ctx.live.with(|l| l.state.as_str());
-    let folded = move || (!running()).then(|| ctx.answer.with(|a| a.as_ref().map(|a| summary(a)))).flatten();
+    let folded = move || {
+        (!running())
+            .then(|| ctx.answer.with(|a| a.as_ref().map(|a| summary(a))))
+            .flatten()
+    };
     view! {
         <section class="answer-first" data-state=state aria-labelledby="headline">
             <h2 id="headline" class="headline" data-testid="headline">

@@ -17,8 +17,10 @@ pub fn Drawing() -> impl IntoView {
     let tab = move |t: Tab| move |_| ctx.tab.set(t);
     let current_chart = move || {
         let sel = ctx.selection.get_untracked()?;
-        ctx.answer
-            .with_untracked(|a| a.as_ref().and_then(|a| chart(a, sel).map(|c| (a.clone(), c))))
+        ctx.answer.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| chart(a, sel).map(|c| (a.clone(), c)))
+        })
     };
     let export_svg = move |_| {
         if on_chart() {
@@ -47,8 +49,7 @@ pub fn Drawing() -> impl IntoView {
         })
     };
     let no_export = move || {
-        !ctx
-            .answer
+        !ctx.answer
             .with(|a| a.as_ref().is_some_and(|a| !a.layout.boxes.is_empty()))
     };
     let highlight = move || {

@@ -44,7 +44,9 @@ pub fn PickButton(sel: Selection) -> impl IntoView {
 pub fn Relationships(answer: Arc<Answer>) -> impl IntoView {
     let ctx = use_ctx();
     let a = answer;
-    let any = !(a.lines.is_empty() && a.conns.iter().all(|c| !Answer::is_marriage(c)) && a.direct.is_empty());
+    let any = !(a.lines.is_empty()
+        && a.conns.iter().all(|c| !Answer::is_marriage(c))
+        && a.direct.is_empty());
     view! {
         {a.no_relationship().map(|why| view! { <p data-testid="no-relationship">{why}</p> })}
         {any.then(|| view! { <h3 class="sr-only">"Relationships"</h3> })}

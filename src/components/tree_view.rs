@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wikikin_core::Qid;
-use wikikin_view::draw::{description, title};
 use wikikin_view::chart::{step_from, tree_cards};
+use wikikin_view::draw::{description, title};
 use wikikin_view::viewport::{starts_drag, View, DEFAULT_SIZE, ZOOM_IN, ZOOM_OUT};
 use wikikin_view::{detail_for, markup, DrawOptions};
 
@@ -72,7 +72,11 @@ pub fn TreeView() -> impl IntoView {
             a.as_ref()
                 .map(|a| {
                     let id = Arc::as_ptr(a) as usize;
-                    (a.layout.boxes.len(), (a.layout.width, a.layout.height, a.focus_point()), id)
+                    (
+                        a.layout.boxes.len(),
+                        (a.layout.width, a.layout.height, a.focus_point()),
+                        id,
+                    )
                 })
                 .unwrap_or((0, (0.0, 0.0, None), 0))
         });
@@ -135,7 +139,7 @@ pub fn TreeView() -> impl IntoView {
     Effect::new(move |was: Option<crate::ctx::Tab>| {
         let tab = ctx.tab.get();
         if tab == crate::ctx::Tab::Tree && was != Some(tab) {
-            request_animation_frame(move || fit_now());
+            request_animation_frame(fit_now);
         }
         tab
     });
@@ -201,7 +205,11 @@ pub fn TreeView() -> impl IntoView {
                 a.as_ref().and_then(|a| {
                     let cards = tree_cards(a);
                     step_from(&cards, q, &key).and_then(|n| {
-                        a.layout.boxes.iter().find(|b| b.id == n).map(|b| (n, b.x + b.w / 2.0, b.y + b.h / 2.0))
+                        a.layout
+                            .boxes
+                            .iter()
+                            .find(|b| b.id == n)
+                            .map(|b| (n, b.x + b.w / 2.0, b.y + b.h / 2.0))
                     })
                 })
             });

@@ -170,7 +170,11 @@ pub fn chart(answer: &Answer, selection: Selection) -> Option<Chart> {
                     if let Some(p) = above {
                         // The first generation comes down from the couple's middle.
                         let from_couple = row == 1 && r.ancestors.len() == 2;
-                        b.descent(p, *q, from_couple.then(|| r.ancestors.get(1).copied()).flatten());
+                        b.descent(
+                            p,
+                            *q,
+                            from_couple.then(|| r.ancestors.get(1).copied()).flatten(),
+                        );
                     }
                     above = Some(*q);
                 }
@@ -218,7 +222,10 @@ pub fn chart(answer: &Answer, selection: Selection) -> Option<Chart> {
                     Step::Child => b.descent(*x, *y, None),
                 }
             }
-            (format!("Chart: {}", c.words.trim_end_matches('.')), c.colour)
+            (
+                format!("Chart: {}", c.words.trim_end_matches('.')),
+                c.colour,
+            )
         }
     };
     let width = b.cols as f64 * (CARD_W + COL_GAP) - COL_GAP + 2.0 * PAD;
@@ -285,7 +292,10 @@ impl Builder {
         let points = if left.row == right.row {
             vec![(left.x + CARD_W, mid), (right.x, mid)]
         } else {
-            vec![(left.centre_x(), left.y + CARD_H), (right.centre_x(), right.y)]
+            vec![
+                (left.centre_x(), left.y + CARD_H),
+                (right.centre_x(), right.y),
+            ]
         };
         self.links.push(Link {
             from: x,
@@ -329,17 +339,20 @@ impl Builder {
 pub fn step_from(cards: &[(Qid, u32, u32)], from: Qid, key: &str) -> Option<Qid> {
     let &(_, col, row) = cards.iter().find(|(q, _, _)| *q == from)?;
     let (col, row) = (i64::from(col), i64::from(row));
-    let candidates = cards.iter().filter(|(q, _, _)| *q != from).filter_map(|&(q, c, r)| {
-        let (dc, dr) = (i64::from(c) - col, i64::from(r) - row);
-        let (along, across) = match key {
-            "ArrowRight" => (dc, dr),
-            "ArrowLeft" => (-dc, dr),
-            "ArrowDown" => (dr, dc),
-            "ArrowUp" => (-dr, dc),
-            _ => return None,
-        };
-        (along > 0).then_some((across.abs() * 4 + along, q))
-    });
+    let candidates = cards
+        .iter()
+        .filter(|(q, _, _)| *q != from)
+        .filter_map(|&(q, c, r)| {
+            let (dc, dr) = (i64::from(c) - col, i64::from(r) - row);
+            let (along, across) = match key {
+                "ArrowRight" => (dc, dr),
+                "ArrowLeft" => (-dc, dr),
+                "ArrowDown" => (dr, dc),
+                "ArrowUp" => (-dr, dc),
+                _ => return None,
+            };
+            (along > 0).then_some((across.abs() * 4 + along, q))
+        });
     match key {
         "Home" => cards.first().map(|c| c.0),
         "End" => cards.last().map(|c| c.0),

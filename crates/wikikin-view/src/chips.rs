@@ -106,7 +106,11 @@ pub fn problems(ask: &Ask, chips: &HashMap<Qid, ChipInfo>) -> Vec<(Qid, String)>
         &ask.people
     };
     ids.iter()
-        .chain(if ask.all_descendants() { &[][..] } else { &ask.roots[..] })
+        .chain(if ask.all_descendants() {
+            &[][..]
+        } else {
+            &ask.roots[..]
+        })
         .filter_map(|q| {
             chips
                 .get(q)

@@ -42,7 +42,11 @@ fn pair_lines(answer: &Answer, a: Qid, b: Qid) -> Vec<usize> {
     });
     let mut seen: Vec<String> = Vec::new();
     idx.retain(|i| {
-        let t = answer.lines.get(*i).map(|l| l.term.clone()).unwrap_or_default();
+        let t = answer
+            .lines
+            .get(*i)
+            .map(|l| l.term.clone())
+            .unwrap_or_default();
         let new = !seen.contains(&t);
         seen.push(t);
         new
@@ -88,9 +92,7 @@ pub fn headline(answer: &Answer) -> Phrase {
             answer.persons.get(&to)
         })
         .filter(|p| p.is_not_human(answer.ask.props.human))
-        .filter_map(|p| {
-            crate::chips::ChipInfo::not_a_person(p, &answer.ask.source_name()).problem
-        })
+        .filter_map(|p| crate::chips::ChipInfo::not_a_person(p, &answer.ask.source_name()).problem)
         .collect();
     if !not_people.is_empty() && answer.lines.is_empty() && answer.conns.is_empty() {
         return Phrase::text(not_people.join(" "));
@@ -124,7 +126,11 @@ pub fn headline(answer: &Answer) -> Phrase {
             return p;
         }
     }
-    Phrase::text(answer.no_relationship().unwrap_or("No relationship was found."))
+    Phrase::text(
+        answer
+            .no_relationship()
+            .unwrap_or("No relationship was found."),
+    )
 }
 
 /// "B is A's husband, and also her third cousin." / "A and B are first cousins." / the
@@ -168,11 +174,7 @@ fn descendants_headline(answer: &Answer) -> Phrase {
     let mut p = Phrase::text("Every descendant of ");
     p.append(list_people(&answer.roots));
     let gens = crate::generations::generations(answer);
-    let found: usize = gens
-        .iter()
-        .filter(|g| g.level > 0)
-        .map(|g| g.total)
-        .sum();
+    let found: usize = gens.iter().filter(|g| g.level > 0).map(|g| g.total).sum();
     let generations = gens.iter().filter(|g| g.level > 0).count();
     p.push_text(&format!(
         ": {found} {} in {generations} generation{}.",

@@ -76,7 +76,9 @@ impl Phrase {
 
     /// Whether it says nothing.
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|p| matches!(p, Piece::Text(t) if t.is_empty()))
+        self.0
+            .iter()
+            .all(|p| matches!(p, Piece::Text(t) if t.is_empty()))
     }
 }
 
@@ -91,57 +93,4 @@ impl From<wikikin_kinship::Phrase<Qid>> for Phrase {
         }
         out
     }
-}
-
-/// `text` cut into text and the names of `people` (each `(id, name)`), for phrases made as
-/// plain text by a word function: a name counts only as a whole (not inside a longer word); the
-/// longest name that fits is taken first ("Charles Spencer" before "Charles"); of two people
-/// with the same name, the one not yet named (in the order given) is taken.
-pub fn with_people(text: &str, people: &[(Qid, String)]) -> Phrase {
-    let mut names: Vec<&(Qid, String)> = people.iter().filter(|(_, n)| !n.is_empty()).collect();
-    names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
-    let mut used: Vec<Qid> = Vec::new();
-    let mut out = Phrase::default();
-    let mut i = 0;
-    while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
-        let before_ok = text
-            .get(..i)
-            .and_then(|b| b.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric());
-        let whole = |n: &str| {
-            rest.starts_with(n)
-                && rest
-                    .get(n.len()..)
-                    .and_then(|r| r.chars().next())
-                    .is_none_or(|c| !c.is_alphanumeric())
-        };
-        let hit = before_ok
-            .then(|| names.iter().find(|(_, n)| whole(n)))
-            .flatten();
-        match hit {
-            Some((_, name)) => {
-                let same: Vec<Qid> = people
-                    .iter()
-                    .filter(|(_, n)| n == name)
-                    .map(|(q, _)| *q)
-                    .collect();
-                let q = same
-                    .iter()
-                    .find(|q| !used.contains(q))
-                    .or(same.first())
-                    .copied();
-                if let Some(q) = q {
-                    out.push_person(q);
-                    used.push(q);
-                }
-                i += name.len();
-            }
-            None => {
-                let c = rest.chars().next().unwrap_or(' ');
-                out.push_text(c.encode_utf8(&mut [0; 4]));
-                i += c.len_utf8();
-            }
-        }
-    }
-    out
 }

@@ -47,12 +47,7 @@ impl View {
     /// [`READABLE_ZOOM`]. A drawing larger than the view at that zoom is shown around `focus`
     /// (a point of the drawing, e.g. the people asked about), within its edges; the user pans
     /// to the rest.
-    pub fn fit_at(
-        size: (f64, f64),
-        width: f64,
-        height: f64,
-        focus: Option<(f64, f64)>,
-    ) -> View {
+    pub fn fit_at(size: (f64, f64), width: f64, height: f64, focus: Option<(f64, f64)>) -> View {
         let (cw, ch) = size;
         let k = ((cw - 2.0 * FIT_PAD) / width.max(1.0))
             .min((ch - 2.0 * FIT_PAD) / height.max(1.0))

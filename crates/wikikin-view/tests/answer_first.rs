@@ -34,7 +34,10 @@ fn the_headline_says_it_all_for_elizabeth_and_philip() {
         )
     );
     assert!(matches!(h.0.first(), Some(Piece::Person(q)) if *q == PHILIP));
-    assert_eq!(page_title(&a), format!("{} & {} — wikikin", a.name(ELIZABETH), a.name(PHILIP)));
+    assert_eq!(
+        page_title(&a),
+        format!("{} & {} — wikikin", a.name(ELIZABETH), a.name(PHILIP))
+    );
 }
 
 #[test]
@@ -45,7 +48,11 @@ fn symmetric_relationships_read_both_ways() {
     let a = answer(&r, ask(&[george, nicholas], &[]));
     assert_eq!(
         text(&a, &headline(&a)),
-        format!("{} and {} are first cousins.", a.name(george), a.name(nicholas))
+        format!(
+            "{} and {} are first cousins.",
+            a.name(george),
+            a.name(nicholas)
+        )
     );
 }
 
@@ -66,8 +73,16 @@ fn the_search_folds_into_one_quiet_line() {
     let s = summary(&a);
     let parts: Vec<&str> = s.split(" · ").collect();
     assert_eq!(parts.len(), 4, "{s}");
-    assert_eq!(parts.first().copied(), Some(format!("{} requests", a.progress.requests).as_str()));
-    assert!(parts.get(1).is_some_and(|p| p.ends_with("kB") || p.ends_with("MB")), "{s}");
+    assert_eq!(
+        parts.first().copied(),
+        Some(format!("{} requests", a.progress.requests).as_str())
+    );
+    assert!(
+        parts
+            .get(1)
+            .is_some_and(|p| p.ends_with("kB") || p.ends_with("MB")),
+        "{s}"
+    );
     assert!(parts.get(2).is_some_and(|p| p.ends_with(" s")), "{s}");
     assert_eq!(parts.get(3).copied(), Some("10 generations searched"));
 }
@@ -80,7 +95,11 @@ fn the_closest_blood_relationship_is_charted_first() {
         panic!("a relationship is selected");
     };
     let l = &a.lines[i];
-    assert!(l.rel.ancestors.contains(&CHRISTIAN_IX), "{:?}", l.rel.ancestors);
+    assert!(
+        l.rel.ancestors.contains(&CHRISTIAN_IX),
+        "{:?}",
+        l.rel.ancestors
+    );
     assert_eq!((l.rel.ga, l.rel.gb), (4, 3));
 }
 
@@ -108,7 +127,10 @@ fn the_chart_draws_the_ancestors_on_top_and_the_two_lines_side_by_side() {
             assert_eq!((k.row, k.role), (0, Role::Ancestor));
         }
         assert_eq!(
-            c.links.iter().filter(|k| k.kind == LinkKind::Marriage).count(),
+            c.links
+                .iter()
+                .filter(|k| k.kind == LinkKind::Marriage)
+                .count(),
             1
         );
         for (row, q) in l.rel.path_a.iter().enumerate().skip(1) {
@@ -122,7 +144,11 @@ fn the_chart_draws_the_ancestors_on_top_and_the_two_lines_side_by_side() {
         let asked = c.cards.iter().filter(|k| k.role == Role::Asked).count();
         assert_eq!(asked, 2);
         // A descent line to everyone below the top.
-        let descents = c.links.iter().filter(|k| k.kind == LinkKind::Descent).count();
+        let descents = c
+            .links
+            .iter()
+            .filter(|k| k.kind == LinkKind::Descent)
+            .count();
         assert_eq!(descents, l.rel.path_a.len() + l.rel.path_b.len() - 2);
         // Two columns fit a 390 px phone without scaling.
         assert!(c.width <= 2.0 * CARD_W + COL_GAP + 2.0 * PAD + 0.5);
@@ -133,7 +159,10 @@ fn the_chart_draws_the_ancestors_on_top_and_the_two_lines_side_by_side() {
         assert_eq!(m.matches("class=\"chart-card").count(), c.cards.len());
         assert_eq!(m.matches("tabindex=\"0\"").count(), 1);
         assert!(m.contains(&format!("<title>{}", wikikin_view::escape(&a.name(PHILIP)))));
-        assert!(!m.contains(&format!(">{}<", PHILIP)), "no Q-id as a card's text");
+        assert!(
+            !m.contains(&format!(">{}<", PHILIP)),
+            "no Q-id as a card's text"
+        );
         assert!(chart_standalone(&c, false).starts_with("<svg xmlns"));
     }
 }
@@ -154,9 +183,17 @@ fn a_connection_is_a_staircase_with_its_marriages_marked() {
         let s: BTreeSet<Qid> = c.conn.path.iter().copied().collect();
         s.len()
     });
-    let spouses = c.conn.steps.iter().filter(|s| s.as_str() == "spouse").count();
+    let spouses = c
+        .conn
+        .steps
+        .iter()
+        .filter(|s| s.as_str() == "spouse")
+        .count();
     assert_eq!(
-        ch.links.iter().filter(|l| l.kind == LinkKind::Marriage).count(),
+        ch.links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Marriage)
+            .count(),
         spouses
     );
     // Each step one column to the right.
@@ -170,7 +207,13 @@ fn a_connection_is_a_staircase_with_its_marriages_marked() {
 fn the_arrow_keys_move_between_cards() {
     let q = |n| Qid(n);
     // Ancestors (0,0) (1,0); a line down column 0 (rows 1, 2) and column 1 (row 1).
-    let cards = [(q(1), 0, 0), (q(2), 1, 0), (q(3), 0, 1), (q(4), 0, 2), (q(5), 1, 1)];
+    let cards = [
+        (q(1), 0, 0),
+        (q(2), 1, 0),
+        (q(3), 0, 1),
+        (q(4), 0, 2),
+        (q(5), 1, 1),
+    ];
     assert_eq!(step_from(&cards, q(1), "ArrowRight"), Some(q(2)));
     assert_eq!(step_from(&cards, q(1), "ArrowDown"), Some(q(3)));
     assert_eq!(step_from(&cards, q(3), "ArrowDown"), Some(q(4)));
@@ -194,7 +237,10 @@ fn names_wrap_on_two_lines_and_are_cut_only_beyond() {
     assert_eq!(long.len(), 2);
     assert!(long[1].ends_with('…'), "{long:?}");
     assert!(long.iter().all(|l| l.chars().count() <= 17), "{long:?}");
-    assert_eq!(name_lines("Supercalifragilisticexpialidocious", 17).len(), 2);
+    assert_eq!(
+        name_lines("Supercalifragilisticexpialidocious", 17).len(),
+        2
+    );
 }
 
 #[test]
@@ -206,20 +252,45 @@ fn every_descendant_reads_by_generation() {
     let g = generations(&a);
     assert!(g.len() >= 6, "{} generations", g.len());
     assert_eq!(g[0].heading, "The root");
-    assert_eq!(g[0].people.iter().map(|p| p.qid).collect::<Vec<_>>(), vec![VICTORIA]);
+    assert_eq!(
+        g[0].people.iter().map(|p| p.qid).collect::<Vec<_>>(),
+        vec![VICTORIA]
+    );
     let listed: usize = g.iter().map(|x| x.people.len()).sum();
     // Everyone listed once, all of them drawn; the partners who married in are not listed.
-    let everyone: BTreeSet<Qid> = g.iter().flat_map(|x| x.people.iter().map(|p| p.qid)).collect();
+    let everyone: BTreeSet<Qid> = g
+        .iter()
+        .flat_map(|x| x.people.iter().map(|p| p.qid))
+        .collect();
     assert_eq!(listed, everyone.len());
     assert!(everyone.iter().all(|q| a.tree.persons.contains(q)));
-    assert!(listed > 300 && listed < a.tree.persons.len(), "{listed} of {}", a.tree.persons.len());
+    assert!(
+        listed > 300 && listed < a.tree.persons.len(),
+        "{listed} of {}",
+        a.tree.persons.len()
+    );
     let charles = Qid(43274);
-    let gen_of = |q: Qid| g.iter().find(|x| x.people.iter().any(|p| p.qid == q)).map(|x| x.level);
-    assert_eq!(gen_of(charles), Some(5), "Charles III is Victoria's great-great-great-grandson");
+    let gen_of = |q: Qid| {
+        g.iter()
+            .find(|x| x.people.iter().any(|p| p.qid == q))
+            .map(|x| x.level)
+    };
+    assert_eq!(
+        gen_of(charles),
+        Some(5),
+        "Charles III is Victoria's great-great-great-grandson"
+    );
     assert_eq!(gen_of(PHILIP), Some(4));
-    assert!(g[1].heading.starts_with("Generation 1 · "), "{}", g[1].heading);
+    assert!(
+        g[1].heading.starts_with("Generation 1 · "),
+        "{}",
+        g[1].heading
+    );
     let h = text(&a, &headline(&a));
-    assert!(h.starts_with(&format!("Every descendant of {}: ", a.name(VICTORIA))), "{h}");
+    assert!(
+        h.starts_with(&format!("Every descendant of {}: ", a.name(VICTORIA))),
+        "{h}"
+    );
 }
 
 #[test]
@@ -230,26 +301,57 @@ fn people_who_are_not_people_or_do_not_exist_are_said_plainly() {
     let a = answer(&r, ask(&[ELIZABETH, horse], &[]));
     assert_eq!(
         text(&a, &headline(&a)),
-        format!("{} ({horse}) is not a person on {ENDPOINT}: it has no family to relate.", a.name(horse))
+        format!(
+            "{} ({horse}) is not a person on {ENDPOINT}: it has no family to relate.",
+            a.name(horse)
+        )
     );
     let persons: Vec<wikikin_core::Person> = a.persons.values().cloned().collect();
-    let infos = wikikin_view::chips::infos_from(&persons, &a.missing, &a.redirected, ENDPOINT, Some(Qid(5)));
-    let horse_chip = infos.iter().find(|(q, _)| *q == horse).map(|(_, i)| i.clone()).unwrap();
-    assert!(horse_chip.problem.is_some_and(|p| p.contains("is not a person")));
-    let eliz = infos.iter().find(|(q, _)| *q == ELIZABETH).map(|(_, i)| i.clone()).unwrap();
+    let infos = wikikin_view::chips::infos_from(
+        &persons,
+        &a.missing,
+        &a.redirected,
+        ENDPOINT,
+        Some(Qid(5)),
+    );
+    let horse_chip = infos
+        .iter()
+        .find(|(q, _)| *q == horse)
+        .map(|(_, i)| i.clone())
+        .unwrap();
+    assert!(horse_chip
+        .problem
+        .is_some_and(|p| p.contains("is not a person")));
+    let eliz = infos
+        .iter()
+        .find(|(q, _)| *q == ELIZABETH)
+        .map(|(_, i)| i.clone())
+        .unwrap();
     assert_eq!(eliz.problem, None);
     let redirected = Qid(700000003);
     let a = answer(&r, ask(&[ELIZABETH, redirected], &[]));
     let persons: Vec<wikikin_core::Person> = a.persons.values().cloned().collect();
-    let infos = wikikin_view::chips::infos_from(&persons, &a.missing, &a.redirected, ENDPOINT, Some(Qid(5)));
+    let infos = wikikin_view::chips::infos_from(
+        &persons,
+        &a.missing,
+        &a.redirected,
+        ENDPOINT,
+        Some(Qid(5)),
+    );
     assert!(
-        infos.iter().any(|(q, i)| *q == redirected && i.problem.as_deref().is_some_and(|p| p.contains("is not a person"))),
+        infos.iter().any(|(q, i)| *q == redirected
+            && i.problem
+                .as_deref()
+                .is_some_and(|p| p.contains("is not a person"))),
         "the chip of the id asked says it: {infos:?}"
     );
     // A deleted id.
     let gone = Qid(700000004);
     let a = answer(&r, ask(&[ELIZABETH, gone], &[]));
-    assert_eq!(text(&a, &headline(&a)), format!("{gone} does not exist on {ENDPOINT}."));
+    assert_eq!(
+        text(&a, &headline(&a)),
+        format!("{gone} does not exist on {ENDPOINT}.")
+    );
     // Nothing is crawled for an answer that cannot come: the first request said it all.
     assert_eq!(a.progress.requests, 1, "{:?}", a.progress);
     let a = answer(&r, ask(&[ELIZABETH, horse], &[]));
@@ -257,6 +359,12 @@ fn people_who_are_not_people_or_do_not_exist_are_said_plainly() {
     // With three people, the two who can be had are still related.
     let a = answer(&r, ask(&[ELIZABETH, gone, PHILIP], &[]));
     assert!(a.succeeded(), "{}", a.outcome);
-    assert!(a.lines.iter().filter(|l| l.rel.a == ELIZABETH && l.rel.b == PHILIP).count() >= 3);
+    assert!(
+        a.lines
+            .iter()
+            .filter(|l| l.rel.a == ELIZABETH && l.rel.b == PHILIP)
+            .count()
+            >= 3
+    );
     assert!(a.missing.contains(&gone));
 }

@@ -55,10 +55,16 @@ fn one_card_per_person_with_classes_links_and_words() {
     assert!(svg.contains(">Prince Philip,</text>"), "first line");
     assert!(svg.contains(">Duke of Edinburgh</text>"), "second line");
     assert!(svg.contains("<title>Prince Philip, Duke of Edinburgh, "));
-    assert!(!svg.contains("aria-label="), "the name is not a label the text could contradict");
+    assert!(
+        !svg.contains("aria-label="),
+        "the name is not a label the text could contradict"
+    );
     // One tab stop: the first person asked.
     assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
-    assert!(svg.contains("data-qid=\"Q9682\" transform") && svg.contains("tabindex=\"0\"><title>Elizabeth II"));
+    assert!(
+        svg.contains("data-qid=\"Q9682\" transform")
+            && svg.contains("tabindex=\"0\"><title>Elizabeth II")
+    );
     // One path per relationship colour, and the couples' path.
     for l in &a.lines {
         assert!(svg.contains(&format!("class=\"rel c{}\"", l.colour)));

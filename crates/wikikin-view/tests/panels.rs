@@ -137,7 +137,10 @@ fn people_that_cannot_be_related_are_said_at_their_chips() {
     ask.people = vec![Qid(9682), Qid(99999999999), Qid(80976)];
     let mut known = HashMap::new();
     assert!(problems(&ask, &known).is_empty());
-    known.insert(Qid(99999999999), ChipInfo::missing(Qid(99999999999), "Wikidata"));
+    known.insert(
+        Qid(99999999999),
+        ChipInfo::missing(Qid(99999999999), "Wikidata"),
+    );
     let said = problems(&ask, &known);
     assert_eq!(
         said,
@@ -147,7 +150,10 @@ fn people_that_cannot_be_related_are_said_at_their_chips() {
         )]
     );
     let chip = Chip::new(Qid(99999999999), known.get(&Qid(99999999999)));
-    assert_eq!(chip.problem.as_deref(), Some("Q99999999999 does not exist on Wikidata."));
+    assert_eq!(
+        chip.problem.as_deref(),
+        Some("Q99999999999 does not exist on Wikidata.")
+    );
     // A known person has none.
     let mut p = Person::new(Qid(9682));
     p.label = Some("Elizabeth II".into());
@@ -223,12 +229,21 @@ fn fitting_centres_the_drawing_at_most_at_natural_size() {
     let big = View::fit((1000.0, 700.0), 9520.0, 652.0);
     assert!((big.k - READABLE_ZOOM).abs() < 1e-9, "{big:?}");
     assert!((big.x - 24.0).abs() < 1e-9, "{big:?}");
-    assert!((big.y - (700.0 - 652.0 * READABLE_ZOOM) / 2.0).abs() < 1e-9, "{big:?}");
+    assert!(
+        (big.y - (700.0 - 652.0 * READABLE_ZOOM) / 2.0).abs() < 1e-9,
+        "{big:?}"
+    );
     // …or around a point of it (the people asked about), within its edges.
     let around = View::fit_at((1000.0, 700.0), 9520.0, 652.0, Some((5000.0, 300.0)));
-    assert!((around.x - (500.0 - 5000.0 * READABLE_ZOOM)).abs() < 1e-9, "{around:?}");
+    assert!(
+        (around.x - (500.0 - 5000.0 * READABLE_ZOOM)).abs() < 1e-9,
+        "{around:?}"
+    );
     let edge = View::fit_at((1000.0, 700.0), 9520.0, 652.0, Some((9500.0, 300.0)));
-    assert!((edge.x - (1000.0 - 24.0 - 9520.0 * READABLE_ZOOM)).abs() < 1e-9, "{edge:?}");
+    assert!(
+        (edge.x - (1000.0 - 24.0 - 9520.0 * READABLE_ZOOM)).abs() < 1e-9,
+        "{edge:?}"
+    );
     // Huge drawings too; empty ones do not divide by zero.
     assert_eq!(View::fit((1000.0, 700.0), 1e9, 1e9).k, READABLE_ZOOM);
     assert!(View::fit((1000.0, 700.0), 0.0, 0.0).k.is_finite());
