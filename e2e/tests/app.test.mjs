@@ -333,6 +333,8 @@ test('tree: wheel, + button, + key and drag change the view; Fit restores it; ho
     assert.equal(await waitForState(page, ['done', 'failed', 'cancelled'], 30000), 'done');
     await page.click('[data-testid=show-tree]'); // the whole tree, one click away from the chart
     await page.waitForSelector('svg[data-testid=tree] g.person[data-qid]');
+    await page.locator('svg[data-testid=tree]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300); // fitted again once shown
     const fitted = await viewTransform(page);
     const box = await page.locator('svg[data-testid=tree]').boundingBox();
     assert.ok(box && box.width > 300 && box.height > 200, JSON.stringify(box));

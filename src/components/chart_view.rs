@@ -97,18 +97,18 @@ pub fn ChartView() -> impl IntoView {
                     {rows.into_iter().map(|g| view! {
                         <section class="generation">
                             <h3>{g.heading}</h3>
-                            <ul>
+                            <div class="people">
                                 {g.people.into_iter().map(|p| {
                                     let tab = if Some(p.qid) == first { "0" } else { "-1" };
                                     view! {
-                                        <li data-qid=p.qid.to_string() tabindex=tab role="button"
+                                        <div class="gen-card" data-qid=p.qid.to_string() tabindex=tab role="button"
                                             class:asked=p.asked>
                                             <span class="name">{p.name}</span>
                                             <span class="years">{p.years}</span>
-                                        </li>
+                                        </div>
                                     }
                                 }).collect_view()}
-                            </ul>
+                            </div>
                             {g.more.map(|m| view! { <p class="more">{m}</p> })}
                         </section>
                     }).collect_view()}

@@ -35,7 +35,7 @@ pub fn Explored(answer: Arc<Answer>) -> impl IntoView {
         if folded {
             view! {
                 <details class="reached-list">
-                    <summary>{format!("{heading}: the list ({} people)", a.reached.len())}</summary>
+                    <summary>{format!("{heading}: the counts ({} generations)", a.levels.len())}</summary>
                     {body}
                 </details>
             }

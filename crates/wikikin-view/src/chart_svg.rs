@@ -13,8 +13,8 @@ use wikikin_core::Qid;
 pub const CHART_CSS: &str = include_str!("../../../style/chart.css");
 
 /// Characters of a name per line on a card (13 px, semibold): with a portrait and without.
-const LINE_CHARS_IMAGE: usize = 17;
-const LINE_CHARS: usize = 22;
+const LINE_CHARS_IMAGE: usize = 15;
+const LINE_CHARS: usize = 19;
 
 /// The name on at most two lines of at most `width` characters, broken between words where it
 /// can be; a name that needs more is cut with "…" on the second line.

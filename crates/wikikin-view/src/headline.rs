@@ -56,6 +56,25 @@ fn pair_lines(answer: &Answer, a: Qid, b: Qid) -> Vec<usize> {
 
 /// The headline of a finished answer.
 pub fn headline(answer: &Answer) -> Phrase {
+    // Asked people who are not people: said plainly, whatever else was found.
+    let not_people: Vec<String> = answer
+        .people
+        .iter()
+        .chain(&answer.roots)
+        .filter_map(|q| {
+            let to = answer
+                .redirected
+                .iter()
+                .find(|(f, _)| f == q)
+                .map_or(*q, |(_, t)| *t);
+            answer.persons.get(&to)
+        })
+        .filter(|p| p.is_not_human(answer.ask.props.human))
+        .filter_map(|p| crate::chips::ChipInfo::not_a_person(p, &answer.ask.source_name()).problem)
+        .collect();
+    if !not_people.is_empty() && answer.lines.is_empty() && answer.conns.is_empty() {
+        return Phrase::text(not_people.join(" "));
+    }
     let kind = answer.outcome.kind();
     if kind == OutcomeKind::Failed {
         // Asked people the instance does not have: said plainly.
@@ -77,25 +96,6 @@ pub fn headline(answer: &Answer) -> Phrase {
         let mut p = Phrase::text("No answer: ");
         p.push_text(&sentence(&answer.outcome.to_string()));
         return p;
-    }
-    // Asked people who are not people: said plainly, whatever else was found.
-    let not_people: Vec<String> = answer
-        .people
-        .iter()
-        .chain(&answer.roots)
-        .filter_map(|q| {
-            let to = answer
-                .redirected
-                .iter()
-                .find(|(f, _)| f == q)
-                .map_or(*q, |(_, t)| *t);
-            answer.persons.get(&to)
-        })
-        .filter(|p| p.is_not_human(answer.ask.props.human))
-        .filter_map(|p| crate::chips::ChipInfo::not_a_person(p, &answer.ask.source_name()).problem)
-        .collect();
-    if !not_people.is_empty() && answer.lines.is_empty() && answer.conns.is_empty() {
-        return Phrase::text(not_people.join(" "));
     }
     if answer.ask.all_descendants() {
         return descendants_headline(answer);
