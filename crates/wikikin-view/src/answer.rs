@@ -1,13 +1,15 @@
 //! What the page shows after a crawl: the relationships in words, the people reached per level,
 //! what failed, and the tree with its layout — all derived once from the core's result.
 
+use crate::known::Known;
+pub use crate::limits::limit_words;
 use crate::question::Ask;
 use crate::text::clip;
 use serde::Serialize;
 use std::collections::HashMap;
 use wikikin_core::{
-    Connection, CrawlResult, KinshipProblem, LevelCount, Outcome, OutcomeKind, Person,
-    PersonFailure, Progress, Qid, Relationship, Sex,
+    Connection, CrawlResult, LevelCount, Outcome, OutcomeKind, Person, PersonFailure, Progress,
+    Qid, Relationship, Sex,
 };
 use wikikin_kinship::{
     ancestors_list, connection_link, connection_phrase, kin_term, layout, link_term,
@@ -472,89 +474,10 @@ impl Answer {
     }
 }
 
-/// The family graph, with every loaded or named person's sex.
-struct Known<'a> {
-    graph: &'a wikikin_core::FamilyGraph,
-    persons: &'a HashMap<Qid, Person>,
-}
-
-impl wikikin_kinship::Pedigree for Known<'_> {
-    type Id = Qid;
-    fn parents(&self, q: Qid) -> Vec<Qid> {
-        self.graph.parents(q)
-    }
-    fn children(&self, q: Qid) -> Vec<Qid> {
-        self.graph.children(q)
-    }
-    fn spouses(&self, q: Qid) -> Vec<Qid> {
-        self.graph.spouses(q)
-    }
-    fn sex(&self, q: Qid) -> Sex {
-        match self.graph.sex(q) {
-            Sex::Unknown => self.persons.get(&q).map_or(Sex::Unknown, |p| p.sex),
-            s => s,
-        }
-    }
-}
-
-/// Where a search stopped, in words with names (a search limit, not a problem in the data).
-pub fn limit_words(p: &KinshipProblem, name: &dyn Fn(Qid) -> String) -> String {
-    match p {
-        KinshipProblem::GenerationLimit {
-            person,
-            generations,
-        } => format!(
-            "Ancestors of {} were searched up to {generations} generations; older ones were not.",
-            name(*person)
-        ),
-        KinshipProblem::AncestorLimit { person, ancestors } => format!(
-            "The search kept {ancestors} ancestors of {}; the rest were not searched.",
-            name(*person)
-        ),
-        KinshipProblem::OwnAncestors { people } => {
-            let names: Vec<String> = people.iter().map(|q| name(*q)).collect();
-            format!("{} would each be their own ancestor.", names.join(", "))
-        }
-    }
-}
-
 /// A person's label, or their Q-id when unknown.
 pub fn display_name(persons: &HashMap<Qid, Person>, q: Qid) -> String {
     persons
         .get(&q)
         .and_then(|p| p.label.clone())
         .unwrap_or_else(|| q.to_string())
-}
-
-impl Answer {
-    /// A connection's words as a typed phrase (its people as persons), and the people of the
-    /// chain the words do not name, in chain order — "Diana is Elizabeth II's daughter-in-law"
-    /// is shown "— through Charles III". Not the parent two siblings share (a parent step then a
-    /// child step): the chain stands for the siblings, through either parent. With such people,
-    /// the phrase loses its full stop (the "through" follows it).
-    pub fn connection_phrase(&self, c: &ConnLine) -> (crate::phrase::Phrase, Vec<Qid>) {
-        let mut phrase = c.phrase.clone();
-        let named = phrase.people();
-        let step = |i: usize| c.conn.steps.get(i).map(|s| s.as_str());
-        let mut unnamed: Vec<Qid> = Vec::new();
-        for (i, q) in c.conn.path.iter().enumerate() {
-            let apex = i > 0 && step(i - 1) == Some("parent") && step(i) == Some("child");
-            if !apex && !unnamed.contains(q) && !named.contains(q) {
-                unnamed.push(*q);
-            }
-        }
-        if !unnamed.is_empty() {
-            if let Some(crate::phrase::Piece::Text(t)) = phrase.0.last_mut() {
-                if let Some(stripped) = t.strip_suffix('.') {
-                    *t = stripped.to_string();
-                }
-            }
-        }
-        (phrase, unnamed)
-    }
-
-    /// Whether a connection is the marriage of the two people themselves.
-    pub fn is_marriage(c: &ConnLine) -> bool {
-        matches!(c.conn.steps.as_slice(), [wikikin_kinship::Step::Spouse])
-    }
 }

@@ -124,7 +124,11 @@ fn malformed_ids_are_skipped_with_messages() {
         12,
     );
     assert_eq!(ids, qs(&["Q9682", "Q80976", "Q42"]));
-    assert!(messages.is_empty(), "{messages:?}");
+    // The same person twice counts once, and is said.
+    assert_eq!(
+        messages,
+        vec!["Q9682 is given twice in people: it counts once."]
+    );
     let long = "x".repeat(500);
     let raw = format!("Q01,P31,Q-5,Q1234567890123456,{long},<script>,Q7");
     let (ids, messages) = read_ids(&raw, "roots", 8);
