@@ -98,14 +98,17 @@ fn malformed_ids_are_skipped_with_messages() {
     assert!(messages[0].contains("“foo”"), "{messages:?}");
     assert!(messages[1].contains("“Q0”"), "{messages:?}");
 
-    // Links, lower case, duplicates and other separators.
+    // Links, lower case and other separators; a duplicate counts once, and the page says so.
     let (ids, messages) = read_ids(
         "https://www.wikidata.org/wiki/Q9682|q80976 Q9682\tQ42",
         "people",
         12,
     );
     assert_eq!(ids, qs(&["Q9682", "Q80976", "Q42"]));
-    assert!(messages.is_empty(), "{messages:?}");
+    assert_eq!(
+        messages,
+        vec!["Q9682 is given twice in people: it counts once.".to_string()]
+    );
 
     // Many bad ones: three named, the rest counted. Long junk is shortened.
     let long = "x".repeat(500);

@@ -196,6 +196,19 @@ pub async fn replica_requests(endpoint: &str) -> u64 {
         .unwrap()
 }
 
+/// The requests the replica has answered from its data API (entity JSON and the query service),
+/// leaving out image files and its own `/__replica` pages.
+pub async fn crawl_requests(endpoint: &str) -> u64 {
+    let stats = replica_json(endpoint, "/__replica/stats").await;
+    stats["by_kind"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(kind, _)| kind.as_str() != "filepath")
+        .filter_map(|(_, n)| n.as_u64())
+        .sum()
+}
+
 /// The replica's Q-id of a GEDCOM person (`I226` → Louise of Hesse-Cassel).
 pub async fn replica_qid(endpoint: &str, gedcom_id: &str) -> String {
     let people = replica_json(endpoint, "/__replica/people").await;
