@@ -18,17 +18,13 @@ pub mod store;
 mod warm;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 pub use ctx::{use_ctx, Ctx};
 pub use page::Page;
 
-/// The whole page, inside a router so the question can live in the URL.
+/// The whole page. The question lives in the URL: `page.rs` reads it (and again on Back and
+/// Forward), `history.rs` writes it; no router is needed for one page.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Page/>
-        </Router>
-    }
+    view! { <Page/> }
 }

@@ -6,16 +6,17 @@ use crate::components::{AnswerFirst, AskForm, Drawing, EndpointNote};
 use crate::ctx::{Asked, Ctx};
 use crate::history;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use wikikin_view::question::{from_query, lang_from_browser};
 
 #[component]
 pub fn Page() -> impl IntoView {
-    let query = use_query_map();
     let browser_lang = lang_from_browser(web_sys::window().and_then(|w| w.navigator().language()));
-    let from_url = query.with_untracked(|q| from_query(|k| q.get(k), &browser_lang));
+    let from_url = {
+        let params = query_pairs();
+        from_query(|k| first_value(&params, k), &browser_lang)
+    };
     let ctx = Ctx::new(
         from_url.ask.clone(),
         from_url.messages.clone(),
@@ -40,19 +41,8 @@ pub fn Page() -> impl IntoView {
     // Back and Forward: the question of that entry, and its answer again if it was given here.
     let lang = browser_lang.clone();
     let on_pop = Closure::<dyn Fn()>::new(move || {
-        let Some(w) = web_sys::window() else {
-            return;
-        };
-        let search = w.location().search().unwrap_or_default();
-        let params: Vec<(String, String)> =
-            form_urlencoded_pairs(search.strip_prefix('?').unwrap_or(&search));
-        let get = |k: &str| {
-            params
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
-        };
-        let f = from_query(get, &lang);
+        let params = query_pairs();
+        let f = from_query(|k| first_value(&params, k), &lang);
         ctx.ask.set(f.ask);
         ctx.messages.set(f.messages);
         if !ctx.restore() && f.run {
@@ -102,9 +92,20 @@ pub fn Page() -> impl IntoView {
     }
 }
 
-/// The pairs of a query string, decoded as the browser's `URLSearchParams` does.
-fn form_urlencoded_pairs(q: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(q) else {
+/// The value of the first `k` in the pairs, as `URLSearchParams.get` gives it.
+fn first_value(params: &[(String, String)], k: &str) -> Option<String> {
+    params
+        .iter()
+        .find(|(key, _)| key == k)
+        .map(|(_, v)| v.clone())
+}
+
+/// The pairs of the page's query string, decoded as the browser's `URLSearchParams` does.
+fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -227,7 +227,7 @@ impl FamilyGraph {
             .filter(|(p, _, l)| l.role == role && self.stated.kinship(*p, child).is_none())
             .map(|(p, _, _)| p)
             .collect();
-        v.sort();
+        wikikin_sort::sort(&mut v);
         v
     }
 
@@ -293,7 +293,7 @@ fn resolve_in(redirects: &Map<Qid, Qid>, q: Qid) -> Qid {
 }
 
 fn sorted(mut v: Vec<Qid>) -> Vec<Qid> {
-    v.sort();
+    wikikin_sort::sort(&mut v);
     v.dedup();
     v
 }

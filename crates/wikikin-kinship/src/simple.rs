@@ -94,7 +94,7 @@ impl<Id: Copy + Ord + Hash> SimplePedigree<Id> {
             .chain(self.sex.keys())
             .copied()
             .collect();
-        all.sort_unstable();
+        wikikin_sort::sort(&mut all);
         all.dedup();
         all
     }

@@ -145,7 +145,7 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
         .enumerate()
         .map(|(i, (h, w))| ((*h.min(w), Some(*h.max(w))), i))
         .collect();
-    keyed.sort();
+    wikikin_sort::sort(&mut keyed);
     let mut index = vec![0usize; couples.len()];
     for (k, (_, i)) in keyed.iter().enumerate() {
         if let Some(slot) = index.get_mut(*i) {
@@ -163,7 +163,7 @@ pub fn royal_like(people: usize, seed: u64) -> Synthetic {
             conns: Vec::new(),
         })
         .collect();
-    tree.edges.sort_by_key(|e| (e.couple, e.child));
+    wikikin_sort::sort_by_key(&mut tree.edges, |e| (e.couple, e.child));
     Synthetic {
         pedigree: p,
         founders,

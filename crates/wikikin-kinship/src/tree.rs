@@ -263,7 +263,8 @@ fn assemble<P: Pedigree>(
 /// either side of the data), with the co-parents beside them: every descendant is drawn, not
 /// only the lines to some people. Time O(D + L) for D descendants and L links among them.
 pub fn descendants_tree<P: Pedigree>(p: &P, roots: &[P::Id], generations: u32) -> Tree<P::Id> {
-    let mut persons: BTreeSet<P::Id> = roots.iter().copied().collect();
+    let mut persons: BTreeSet<P::Id> = BTreeSet::new();
+    persons.extend(roots.iter().copied());
     let mut links: BTreeMap<(P::Id, P::Id), Tags> = BTreeMap::new();
     let mut frontier: Vec<P::Id> = roots.to_vec();
     for _ in 0..generations {

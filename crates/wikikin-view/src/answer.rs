@@ -452,7 +452,7 @@ impl Answer {
             tree: &'a Tree,
         }
         let mut persons: Vec<&Person> = self.persons.values().collect();
-        persons.sort_by_key(|p| p.id);
+        wikikin_sort::sort_by_key(&mut persons, |p| p.id);
         let export = Export {
             question: self.ask.to_query(""),
             endpoint: &self.ask.endpoint,

@@ -364,7 +364,7 @@ pub fn step_from(cards: &[(Qid, u32, u32)], from: Qid, key: &str) -> Option<Qid>
 /// rows, top to bottom), columns by position from the left.
 pub fn tree_cards(answer: &Answer) -> Vec<(Qid, u32, u32)> {
     let mut ys: Vec<f64> = answer.layout.boxes.iter().map(|b| b.y).collect();
-    ys.sort_by(f64::total_cmp);
+    wikikin_sort::sort_by(&mut ys, f64::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
     let step = answer
         .layout

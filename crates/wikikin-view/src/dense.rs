@@ -28,8 +28,9 @@ impl Runs {
         if self.boxes.is_empty() {
             return;
         }
-        self.boxes
-            .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        wikikin_sort::sort_by(&mut self.boxes, |a, b| {
+            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
+        });
         s.push_str("<g class=\"runs\">");
         // The run being grown: (row top, x0, x1, height, people).
         let mut run: Option<(f64, f64, f64, f64, usize)> = None;

@@ -82,7 +82,9 @@ pub fn generations(answer: &Answer) -> Vec<Generation> {
                     asked: answer.roots.contains(&q) || answer.people.contains(&q),
                 })
                 .collect();
-            people.sort_by(|a, b| a.name.cmp(&b.name).then(a.qid.cmp(&b.qid)));
+            wikikin_sort::sort_by(&mut people, |a, b| {
+                a.name.cmp(&b.name).then(a.qid.cmp(&b.qid))
+            });
             let more = (n > MAX_LISTED)
                 .then(|| format!("… and {} more (in the whole tree)", n - MAX_LISTED));
             people.truncate(MAX_LISTED);

@@ -34,7 +34,7 @@ fn pair_lines(answer: &Answer, a: Qid, b: Qid) -> Vec<usize> {
                 .is_some_and(|l| l.rel.a == a && l.rel.b == b && l.rel.kind != Kind::Same)
         })
         .collect();
-    idx.sort_by_key(|i| {
+    wikikin_sort::sort_by_key(&mut idx, |i| {
         answer
             .lines
             .get(*i)
@@ -105,12 +105,14 @@ pub fn headline(answer: &Answer) -> Phrase {
             return p;
         }
     } else if answer.people.len() > 2 && !(answer.lines.is_empty() && answer.conns.is_empty()) {
-        let pairs: std::collections::BTreeSet<(Qid, Qid)> = answer
-            .lines
-            .iter()
-            .map(|l| (l.rel.a, l.rel.b))
-            .chain(answer.conns.iter().map(|c| (c.a, c.b)))
-            .collect();
+        let mut pairs = std::collections::BTreeSet::new();
+        pairs.extend(
+            answer
+                .lines
+                .iter()
+                .map(|l| (l.rel.a, l.rel.b))
+                .chain(answer.conns.iter().map(|c| (c.a, c.b))),
+        );
         let mut p = list_people(&answer.people);
         let n = answer.lines.len() + answer.conns.len();
         p.push_text(&format!(

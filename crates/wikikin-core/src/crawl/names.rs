@@ -45,7 +45,7 @@ impl Search for Names {
         // Beyond the entity limit: names are few and cannot change the answer.
         turn.sched.allow_more(self.wanted.len());
         let mut wanted: Vec<Qid> = self.wanted.iter().copied().collect();
-        wanted.sort();
+        wikikin_sort::sort(&mut wanted);
         for q in wanted {
             turn.know(q);
             turn.want(q);
@@ -101,7 +101,7 @@ impl Crawl {
                 crate::Problem::OwnAncestor { people } => out.extend(people),
             }
         }
-        out.sort();
+        wikikin_sort::sort(&mut out);
         out.dedup();
         out
     }

@@ -9,7 +9,6 @@ use crate::entity::Person;
 use crate::graph::{FamilyGraph, Problem};
 use crate::outcome::PersonFailure;
 use crate::Qid;
-use std::collections::BTreeSet;
 
 /// Counts for one generation (relate) or degree (explore).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -246,15 +245,15 @@ impl Crawl {
                 reason: r.clone(),
             })
             .collect();
-        failures.sort_by_key(|f| f.id);
-        let missing: Vec<Qid> = self
+        wikikin_sort::sort_by_key(&mut failures, |f| f.id);
+        let mut missing: Vec<Qid> = self
             .sched
             .known()
             .filter(|(_, state, _)| *state == super::scheduler::State::Missing)
             .map(|(q, _, _)| q)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
             .collect();
+        wikikin_sort::sort(&mut missing);
+        missing.dedup();
         let targets = &self.roles.targets;
         let reached = targets
             .iter()

@@ -92,7 +92,7 @@ fn insert(list: &mut Vec<LinkStatement>, new: LinkStatement) {
     } else {
         list.push(new);
     }
-    list.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    wikikin_sort::sort_by(list, |a, b| a.order_key().cmp(&b.order_key()));
 }
 
 impl Statements {
@@ -231,7 +231,7 @@ impl FamilyGraph {
             .into_iter()
             .filter_map(|p| self.stated.kinship(p, c).map(|k| (p, k)))
             .collect();
-        v.sort_by_key(|(q, _)| *q);
+        wikikin_sort::sort_by_key(&mut v, |(q, _)| *q);
         v
     }
 
@@ -243,7 +243,7 @@ impl FamilyGraph {
             .into_iter()
             .filter_map(|c| self.stated.kinship(p, c).map(|k| (c, k)))
             .collect();
-        v.sort_by_key(|(q, _)| *q);
+        wikikin_sort::sort_by_key(&mut v, |(q, _)| *q);
         v
     }
 }

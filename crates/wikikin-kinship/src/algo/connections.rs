@@ -116,7 +116,7 @@ pub fn neighbours<P: Pedigree>(p: &P, x: P::Id) -> Vec<(Step, P::Id)> {
         (Step::Child, p.children(x)),
         (Step::Spouse, p.spouses(x)),
     ] {
-        ids.sort();
+        wikikin_sort::sort(&mut ids);
         ids.dedup();
         out.extend(ids.into_iter().filter(|y| *y != x).map(|y| (step, y)));
     }
@@ -188,7 +188,7 @@ pub fn connections<P: Pedigree>(
             out.searched_links = len;
         }
         if !found.is_empty() || out.cut {
-            found.sort_by_key(|c| c.marriages());
+            wikikin_sort::sort_by_key(&mut found, |c| c.marriages());
             let mut seen = std::collections::HashSet::new();
             found.retain(|c| seen.insert(c.reading()));
             found.truncate(limits.max_paths);

@@ -68,13 +68,13 @@ pub(crate) fn cycles_among<Id: Copy + Ord + Hash>(ancestries: &[&Ancestry<Id>]) 
                 .filter_map(|n| g.node_weight(*n))
                 .copied()
                 .collect();
-            people.sort_unstable();
+            wikikin_sort::sort(&mut people);
             people
         })
         .collect();
     for q in self_loops {
         out.push(vec![q]);
     }
-    out.sort();
+    wikikin_sort::sort(&mut out);
     out
 }

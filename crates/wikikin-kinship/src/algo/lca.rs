@@ -137,7 +137,7 @@ fn relate_ancestries<P: Pedigree>(
         .copied()
         .filter(|q| !not_lowest.contains(q))
         .collect();
-    lowest.sort_by_key(|q| {
+    wikikin_sort::sort_by_key(&mut lowest, |q| {
         let (ga, gb) = gens(*q);
         (ga.saturating_add(gb), ga, *q)
     });
@@ -232,7 +232,7 @@ fn relate_ancestries<P: Pedigree>(
             r.double_with = others;
         }
     }
-    rels.sort_by(|x, y| {
+    wikikin_sort::sort_by(&mut rels, |x, y| {
         (x.ga.saturating_add(x.gb), x.removed, x.half, &x.ancestors).cmp(&(
             y.ga.saturating_add(y.gb),
             y.removed,

@@ -15,7 +15,7 @@ pub(super) fn run(lg: &Layered, opts: &LayoutOptions, bh: f64) -> Placed {
         (lefts, layers, crossings, Engine::Layered)
     };
     let crate_layout = |lg: &Layered| {
-        lg.sugiyama(bh).map(|(lefts, layers)| {
+        sugiyama(lg, bh).map(|(lefts, layers)| {
             let crossings = lg.crossings(&layers, &lefts);
             (lefts, layers, crossings, Engine::Sugiyama)
         })
@@ -33,4 +33,17 @@ pub(super) fn run(lg: &Layered, opts: &LayoutOptions, bh: f64) -> Placed {
         }
         Engine::Auto => own(lg),
     }
+}
+
+/// The rust-sugiyama layout (see `sugiyama.rs`), when the crate is built in.
+#[cfg(feature = "sugiyama")]
+fn sugiyama(lg: &Layered, bh: f64) -> Option<(Vec<f64>, Vec<Vec<usize>>)> {
+    lg.sugiyama(bh)
+}
+
+/// Without the `sugiyama` feature (the web app's build) there is no second engine: every
+/// engine choice is our own layered layout.
+#[cfg(not(feature = "sugiyama"))]
+fn sugiyama(_: &Layered, _: f64) -> Option<(Vec<f64>, Vec<Vec<usize>>)> {
+    None
 }

@@ -152,7 +152,9 @@ fn track_heights(lg: &Layered, lefts: &[f64], opts: &LayoutOptions) -> Vec<f64> 
     }
     let margin = opts.partner_gap.max(1.0) / 2.0;
     for (_, mut gap_buses) in per_gap {
-        gap_buses.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        wikikin_sort::sort_by(&mut gap_buses, |a, b| {
+            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
+        });
         let mut track_end: Vec<f64> = Vec::new();
         let mut tracks = Vec::with_capacity(gap_buses.len());
         for bus in &gap_buses {

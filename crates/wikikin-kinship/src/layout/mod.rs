@@ -33,6 +33,7 @@ mod order;
 mod output;
 mod place;
 mod rows;
+#[cfg(feature = "sugiyama")]
 mod sugiyama;
 mod units;
 

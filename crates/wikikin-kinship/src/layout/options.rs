@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case")]
 pub enum Engine {
     /// Up to [`LayoutOptions::sugiyama_max`] layered nodes, both engines, keeping the result
-    /// with fewer crossings (rust-sugiyama on a tie); `Layered` above.
+    /// with fewer crossings (rust-sugiyama on a tie); `Layered` above, and always without the
+    /// crate's `sugiyama` feature.
     #[default]
     Auto,
-    /// The `rust-sugiyama` crate (falls back to `Layered` if its result does not fit our rows).
+    /// The `rust-sugiyama` crate (falls back to `Layered` if its result does not fit our rows, or
+    /// if the crate is built without its `sugiyama` feature).
     Sugiyama,
     /// Our own layered barycenter ordering with least-squares placement.
     Layered,

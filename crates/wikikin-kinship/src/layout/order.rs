@@ -15,10 +15,10 @@ impl Layered {
             down[s.upper].push((s.up_port, s.lower));
         }
         for list in &mut down {
-            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            wikikin_sort::sort_by(list, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         }
         let mut starts: Vec<usize> = (0..self.nodes.len()).collect();
-        starts.sort_by_key(|&v| (self.nodes[v].row, v));
+        wikikin_sort::sort_by_key(&mut starts, |&v| (self.nodes[v].row, v));
         let mut seen = vec![false; self.nodes.len()];
         let mut layers: Vec<Vec<usize>> = vec![Vec::new(); self.nrows];
         for s in starts {
@@ -109,7 +109,7 @@ impl Layered {
                         (key, v)
                     })
                     .collect();
-                keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+                wikikin_sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0));
                 layers[r] = keyed.into_iter().map(|(_, v)| v).collect();
                 for (i, v) in layers[r].iter().enumerate() {
                     pos[*v] = i;
@@ -150,7 +150,9 @@ impl Layered {
         per_row
             .into_iter()
             .map(|mut list| {
-                list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+                wikikin_sort::sort_by(&mut list, |a, b| {
+                    a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
+                });
                 let mut lows: Vec<f64> = list.into_iter().map(|(_, l)| l).collect();
                 inversions(&mut lows)
             })
@@ -166,7 +168,7 @@ impl Layered {
         let mut key = vec![0.0; self.nodes.len()];
         for layer in layers {
             let mut sorted = layer.clone();
-            sorted.sort_by(|a, b| lefts[*a].total_cmp(&lefts[*b]));
+            wikikin_sort::sort_by(&mut sorted, |a, b| lefts[*a].total_cmp(&lefts[*b]));
             for (i, v) in sorted.iter().enumerate() {
                 key[*v] = i as f64;
             }

@@ -45,7 +45,8 @@ pub(super) fn assign_rows(nu: usize, uedges: &[(usize, usize, usize)]) -> Vec<us
     let mut row: Vec<i64> = pot.iter().map(|p| p.unwrap_or(0)).collect();
     // Repair in topological order; a cycle is broken at its smallest unit.
     let mut done = vec![false; nu];
-    let mut ready: std::collections::BTreeSet<usize> = (0..nu).filter(|&u| indeg[u] == 0).collect();
+    let mut ready = std::collections::BTreeSet::new();
+    ready.extend((0..nu).filter(|&u| indeg[u] == 0));
     let mut next_forced = 0usize;
     let mut processed = 0;
     while processed < nu {

@@ -36,7 +36,7 @@ impl Layered {
             }
             edges.push((u32::try_from(s.upper).ok()?, u32::try_from(s.lower).ok()?));
         }
-        edges.sort_unstable();
+        wikikin_sort::sort(&mut edges);
         edges.dedup();
         let config = Config {
             minimum_length: 1,
@@ -57,12 +57,12 @@ impl Layered {
                 Some((first, coords))
             })
             .collect();
-        parts.sort_by_key(|p| p.0);
+        wikikin_sort::sort_by_key(&mut parts, |p| p.0);
         let mut x0 = 0.0;
         for (_, coords) in parts {
             // The part's ranks (from y) must be our rows, up to a shift.
             let mut ys: Vec<f64> = coords.iter().map(|c| c.1 .1).collect();
-            ys.sort_by(f64::total_cmp);
+            wikikin_sort::sort_by(&mut ys, f64::total_cmp);
             ys.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
             let mut shift: Option<i64> = None;
             let mut min_x = f64::INFINITY;
@@ -96,7 +96,7 @@ impl Layered {
         // Every node has a finite left side (checked above); a missing one would be NaN.
         let at = |v: usize| left.get(v).copied().unwrap_or(f64::NAN);
         for layer in &mut layers {
-            layer.sort_by(|a, b| at(*a).total_cmp(&at(*b)));
+            wikikin_sort::sort_by(layer, |a, b| at(*a).total_cmp(&at(*b)));
             for w in layer.windows(2) {
                 let &[a, b] = w else { continue };
                 let need = self.width(a) + self.gap_between(a, b) * 0.5;

@@ -248,12 +248,12 @@ fn order_unit(members: &[usize], adj: &[Vec<usize>]) -> Vec<usize> {
     }
     // A star or a tangle: centre, partners alternately left and right, then the rest.
     let mut sorted = members.to_vec();
-    sorted.sort_by_key(|&i| (std::cmp::Reverse(degree(i)), i));
+    wikikin_sort::sort_by_key(&mut sorted, |&i| (std::cmp::Reverse(degree(i)), i));
     let centre = sorted.first().copied().unwrap_or(first);
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut partners: Vec<usize> = adj.get(centre).cloned().unwrap_or_default();
-    partners.sort_unstable();
+    wikikin_sort::sort(&mut partners);
     for (k, j) in partners.iter().enumerate() {
         if k % 2 == 0 {
             right.push(*j);

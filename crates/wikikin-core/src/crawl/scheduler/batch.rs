@@ -84,7 +84,8 @@ impl Scheduler {
             }
             return Vec::new();
         }
-        let picked_set: BTreeSet<Qid> = picked.iter().copied().collect();
+        let mut picked_set: BTreeSet<Qid> = BTreeSet::new();
+        picked_set.extend(picked.iter().copied());
         self.ready.retain(|(_, _, q)| !picked_set.contains(q));
         let parts = free_slots.min(picked.len()).max(1);
         let (small, big) = (picked.len() / parts, picked.len() % parts);
