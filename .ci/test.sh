@@ -19,6 +19,12 @@ cargo clippy -p wikikin --target wasm32-unknown-unknown --all-targets -- -D warn
 
 step "release build (Trunk + wasm-opt 132)"
 trunk build --release
+# The wasm budget (README.md, "Size"): 430 kB gzip -9.
+for wasm in dist/*.wasm; do
+  gz=$(gzip -9c "$wasm" | wc -c)
+  echo "wasm $(stat -c %s "$wasm") B raw, $gz B gzip (budget 430000)"
+  if [ "$gz" -gt 430000 ]; then echo "the wasm is over its 430 kB gzip budget" >&2; exit 1; fi
+done
 cargo build --release -p wikidata-replica
 
 step "native tests (pure crates and dev tools)"
