@@ -32,7 +32,8 @@ lighthouse=0
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [[ "${args[i]}" == --only && $((i + 1)) -lt ${#args[@]} && ",${args[i+1]}," == *,lighthouse,* ]]; then
     lighthouse=1
-    rest="$(tr ',' '\n' <<<"${args[i+1]}" | grep -vx lighthouse | paste -sd, -)"
+    # (grep finds nothing when lighthouse is the only group: not a failure under pipefail)
+    rest="$(tr ',' '\n' <<<"${args[i+1]}" | { grep -vx lighthouse || true; } | paste -sd, -)"
     if [[ -n "$rest" ]]; then args[i+1]="$rest"; else unset 'args[i]' 'args[i+1]'; args=("${args[@]}"); others=0; fi
     break
   fi
