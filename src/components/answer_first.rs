@@ -26,7 +26,12 @@ pub fn AnswerFirst() -> impl IntoView {
         }
         ctx.answer.with(|a| a.as_ref().map(|a| headline(a)))
     };
+    // The headline with the people named. While running it is an element of another type than
+    // the answer's, so the answer's headline is a new `h2`, not the running "Finding how …" one
+    // with new text: the browser counts text once per block element, so only a new element is
+    // a paint of its own (the LCP element).
     let words = move || {
+        let answered = !running();
         phrase().map(|p| {
             // While running, the people are named as far as the chips know them.
             let answer = ctx.answer.get();
@@ -39,7 +44,21 @@ pub fn AnswerFirst() -> impl IntoView {
                     .or_else(|| chips.get(&q).map(|c| c.label.clone()))
                     .unwrap_or_else(|| q.to_string())
             };
-            view! { <PhraseView phrase=p name=name/> }
+            if answered {
+                view! {
+                    <h2 id="headline" class="headline" data-testid="headline" data-said="">
+                        <PhraseView phrase=p name=name/>
+                    </h2>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <h2 id="headline" class="headline" data-testid="headline">
+                        <PhraseView phrase=p name=name/>
+                    </h2>
+                }
+                .into_any()
+            }
         })
     };
     let state = move || ctx.live.with(|l| l.state.as_str());
@@ -50,12 +69,14 @@ pub fn AnswerFirst() -> impl IntoView {
     };
     view! {
         <section class="answer-first" data-state=state aria-labelledby="headline">
-            <h2 id="headline" class="headline" data-testid="headline">
-                {move || match words() {
-                    Some(w) => w.into_any(),
-                    None => view! { <span class="muted">"Ask how two or more people are related: pick a classic question or add people."</span> }.into_any(),
-                }}
-            </h2>
+            {move || match words() {
+                Some(w) => w,
+                None => view! {
+                    <h2 id="headline" class="headline" data-testid="headline">
+                        <span class="muted">"Ask how two or more people are related: pick a classic question or add people."</span>
+                    </h2>
+                }.into_any(),
+            }}
             <div class="search-line" class:hidden=idle>
                 {move || folded().map(|s| view! { <p class="summary" data-testid="summary">{s}</p> })}
                 <details class="search-details" data-testid="search-details" prop:open=running>
